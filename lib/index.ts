@@ -26,3 +26,9 @@ export { toDataFrame, loadDanfo } from './tables/frame';
 export type { Row } from './tables/frame';
 
 export { showTable, tableHtml } from './notebook/display';
+export { removalSummary } from './tables/removal-summary';
+export type { RemovalSummaryRow } from './tables/removal-summary';
+
+export { PROJECT_ROOT, jupyterEnv, jupyterPaths, jupyterUnavailable, findPython } from './jupyter/env';
+export { executeNotebooks, listNotebooks } from './jupyter/notebooks';
+export type { NotebookRun, ExecuteOptions } from './jupyter/notebooks';

@@ -70,12 +70,13 @@ function cleanInline(line: string, lineNo: number, removed: Removal[]): string {
     return '';
   });
   out = out.replace(/&(#39|[a-z]+);/gi, (m, name: string) => ENTITIES[name.toLowerCase()] ?? m);
-  out = squash(out);
-  const byline = /^By\s+(?:[A-Z][\p{L}.'’-]*\s+){1,4}(?:\([^)]*\)\s*)?[–—-]\s+/u.exec(out);
+  // A byline fused with the first sentence: "By  Lewis Sanders IV (DW) – Senior officials ...".
+  const byline = /^\s*By\s+(?:[A-Z][\p{L}.'’-]*\s+){1,4}(?:\([^)]*\)\s*)?[–—-](?=\s)/u.exec(out);
   if (byline) {
     removed.push({ line: lineNo, text: byline[0].trim(), rule: 'byline' });
     out = out.slice(byline[0].length);
   }
+  out = squash(out);
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { NewsStanceError, describe, lineOf } from '../errors';
+import { jsonErrorOffset } from './json-position';
 import { SOURCE_GROUPS, SOURCE_KINDS, type SourceGroup, type SourceKind, type SourceMeta } from './source';
 
 /** Characters an id may use: it names files, so no separators or spaces. */
@@ -23,10 +24,11 @@ export function parseMeta(json: string, file: string, expectedId?: string): Sour
   let value: unknown;
   try {
     value = JSON.parse(json);
-  } catch (err) {
-    const pos = /position (\d+)/.exec(String((err as Error).message));
-    const line = pos ? lineOf(json, Number(pos[1])) : undefined;
-    throw new NewsStanceError(`not valid JSON (${(err as Error).message})`, { file, line }, 'Fix the syntax; README.md "Corpus format" shows a complete example');
+  } catch {
+    const at = jsonErrorOffset(json);
+    const line = lineOf(json, Math.max(0, at));
+    const near = at >= 0 && at < json.length ? `unexpected ${JSON.stringify(json[at])}` : 'unexpected end of file';
+    throw new NewsStanceError(`not valid JSON (${near})`, { file, line }, 'Fix the syntax; README.md "Corpus format" shows a complete example');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new NewsStanceError('expected a JSON object of source metadata', { file, line: 1 });

@@ -40,7 +40,8 @@ export function corpusSummary(corpus: Corpus): CorpusSummaryRow[] {
     date: s.meta.date,
     url: s.meta.url,
     rawChars: [...s.raw].length,
-    cleanChars: [...s.text].length,
+    // Paragraphs counted with one newline between them, as the raw text separates lines.
+    cleanChars: s.paragraphs.reduce((n, p) => n + [...p.text].length, 0) + Math.max(0, s.paragraphs.length - 1),
     words: words(s.text).length,
     paragraphs: s.paragraphs.length,
     sentences: sentencesOf(s).length,

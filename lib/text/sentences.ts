@@ -69,6 +69,9 @@ export function splitSentences(text: string, options: SplitOptions = {}): Senten
   const push = (start: number, end: number): void => {
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
+    // A stray mark after the sentence ("pandemic. .") belongs to no sentence.
+    const stray = /(\s+[.!?…])+$/.exec(text.slice(start, end));
+    if (stray) end -= stray[0].length;
     const body = text.slice(start, end);
     // Drop pieces with no letters or digits (a stray "." after a sentence).
     if (/[\p{L}\p{N}]/u.test(body)) spans.push({ text: body, start, end });
