@@ -1,0 +1,76 @@
+import type { Estimate } from '../analysis/types';
+import { invalidOption } from '../errors';
+import { seededRandom } from './random';
+import { mean, quantileSorted } from './summary';
+
+/** Options of the bootstrap functions. */
+export interface BootstrapOptions {
+  /** Resamples drawn. Default 2000. */
+  resamples?: number;
+  /** Confidence level of the interval. Default 0.95. */
+  level?: number;
+  /** Seed of the generator: the same seed gives the same interval. Default 1. */
+  seed?: number;
+}
+
+export const BOOTSTRAP_DEFAULTS = Object.freeze({ resamples: 2000, level: 0.95, seed: 1 });
+
+function checked(options: BootstrapOptions): Required<BootstrapOptions> {
+  const o = { ...BOOTSTRAP_DEFAULTS, ...options };
+  if (!Number.isInteger(o.resamples) || o.resamples < 100) invalidOption('resamples', 'an integer >= 100', o.resamples);
+  if (!(o.level > 0 && o.level < 1)) invalidOption('level', 'a number between 0 and 1', o.level);
+  return o;
+}
+
+/**
+ * A statistic of the values with a percentile bootstrap confidence interval. NaN estimate for
+ * no values; a zero-width interval for one value.
+ *
+ * @example
+ * bootstrapEstimate([0.2, 0.4, -0.1, 0.3]) // { value: 0.2, low: ..., high: ... }
+ */
+export function bootstrapEstimate(
+  values: readonly number[],
+  statistic: (xs: readonly number[]) => number = mean,
+  options: BootstrapOptions = {},
+): Estimate {
+  const o = checked(options);
+  const value = statistic(values);
+  if (values.length === 0) return { value: NaN, low: NaN, high: NaN };
+  if (values.length === 1) return { value, low: value, high: value };
+  const random = seededRandom(o.seed);
+  const n = values.length;
+  const sample = new Array<number>(n);
+  const stats = new Array<number>(o.resamples);
+  for (let r = 0; r < o.resamples; r++) {
+    for (let i = 0; i < n; i++) sample[i] = values[(random() * n) | 0];
+    stats[r] = statistic(sample);
+  }
+  stats.sort((a, b) => a - b);
+  const alpha = (1 - o.level) / 2;
+  return { value, low: quantileSorted(stats, alpha), high: quantileSorted(stats, 1 - alpha) };
+}
+
+/** The difference of a statistic between two samples (a - b) with a bootstrap CI, resampling each independently. */
+export function bootstrapDifference(
+  a: readonly number[],
+  b: readonly number[],
+  statistic: (xs: readonly number[]) => number = mean,
+  options: BootstrapOptions = {},
+): Estimate {
+  const o = checked(options);
+  const value = statistic(a) - statistic(b);
+  if (a.length === 0 || b.length === 0) return { value: NaN, low: NaN, high: NaN };
+  const random = seededRandom(o.seed);
+  const sa = new Array<number>(a.length);
+  const sb = new Array<number>(b.length);
+  const stats = new Array<number>(o.resamples);
+  for (let r = 0; r < o.resamples; r++) {
+    for (let i = 0; i < a.length; i++) sa[i] = a[(random() * a.length) | 0];
+    for (let i = 0; i < b.length; i++) sb[i] = b[(random() * b.length) | 0];
+    stats[r] = statistic(sa) - statistic(sb);
+  }
+  stats.sort((x, y) => x - y);
+  const alpha = (1 - o.level) / 2;
+  return { value, low: quantileSorted(stats, alpha), high: quantileSorted(stats, 1 - alpha) };
+}
