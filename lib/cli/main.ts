@@ -5,11 +5,26 @@ import { corpusSummary } from '../tables/corpus-summary';
 import { PROJECT_ROOT, jupyterUnavailable } from '../jupyter/env';
 import { executeNotebooks, listNotebooks } from '../jupyter/notebooks';
 import { textTable } from './text-table';
+import { analyze } from '../analysis/analyze';
+import { analysisDocument } from '../analysis/document';
+import { writeAnalysis } from '../io/write-analysis';
+import { comparisonRows } from '../tables/matrix-rows';
+import { scoreCorpusCached } from '../analysis/cache';
+import { addCommand, processAddIo } from './add-command';
+import { progressBar, type Progress } from './progress';
+import { evaluateNyt, formatNytReport } from '../eval/nyt';
+import { evaluateNewsmtsc, formatNewsmtscReport } from '../eval/newsmtsc';
 
 /** Where the CLI writes: stdout for results, stderr for progress and messages. */
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Reads all of stdin (for `add -`). Default: process.stdin. */
+  readStdin?: () => Promise<Buffer>;
+  /** Asks on the terminal; null when stdin is not a terminal. Default: process.stdin when a TTY. */
+  ask?: ((question: string) => Promise<string>) | null;
+  /** Progress display. Default: a bar on a terminal, silent in CI and pipes. */
+  progress?: Progress;
 }
 
 const defaultIo: CliIo = {
@@ -22,6 +37,16 @@ const USAGE = `usage: news-stance <command> [options]
 commands:
   start               the main job: corpus summary, execute every notebook into out/notebooks
   corpus [--data DIR] print the corpus: sources, metadata, cleaned length
+  analyze [--json]    score the corpus; write the matrices as CSV and JSON into out/ and print
+                      them (--json: print one JSON document to stdout, write nothing);
+                      scores are cached per source, --no-cache rescores everything
+  eval nyt FILE       sentence sentiment against human ratings (nyt-editorials dev.tsv format):
+                      Pearson r of news-stance, natural's AFINN analyser and VADER
+  eval newsmtsc FILE  stance toward a target (NewsMTSC dev format): accuracy, F1 per class,
+                      macro-F1 of news-stance and two whole-sentence baselines
+  add PATH|URL|-      import an article (.txt, .md, .html, a web page, or stdin) into the corpus
+                      --outlet --title --date --kind --group --label --id, --force to replace,
+                      --allow-non-english
   help                this text
 
 options:
@@ -49,7 +74,7 @@ function parseArgs(argv: readonly string[]): Parsed {
   return { positional, flags };
 }
 
-const VALUE_FLAGS = new Set(['data', 'out']);
+const VALUE_FLAGS = new Set(['data', 'out', 'outlet', 'title', 'date', 'kind', 'group', 'label', 'id', 'language']);
 
 function flag(p: Parsed, name: string): string | undefined {
   const v = p.flags.get(name);
@@ -87,6 +112,79 @@ async function start(p: Parsed, io: CliIo): Promise<number> {
   return failed ? 1 : 0;
 }
 
+const f2 = (x: number | null): string => (x === null || !Number.isFinite(x) ? '-' : x.toFixed(2));
+
+function analyzeCommand(p: Parsed, io: CliIo): number {
+  const corpus = loadCorpus(path.resolve(flag(p, 'data') ?? DEFAULT_CORPUS_DIR));
+  const progress = io.progress ?? progressBar();
+  const run = scoreCorpusCached(corpus, {
+    noCache: p.flags.get('no-cache') === true,
+    onSource: (done, total, source, cached) => progress.tick(done, total, `${source.meta.label}${cached ? ' (cached)' : ''}`),
+  });
+  progress.done();
+  const analysis = analyze(corpus, { sentences: run.sentences });
+  if (p.flags.get('json') === true) {
+    io.out(JSON.stringify(analysisDocument(analysis.stance, analysis.sentiment), null, 2));
+    return 0;
+  }
+  const outDir = path.resolve(flag(p, 'out') ?? path.join(PROJECT_ROOT, 'out'));
+  const { stance, sentiment } = analysis;
+  io.out('Stance matrix: mean stance toward each target (-1..1) over its mentions [mentions]; optimism index toward "US-Russia relations will improve" with 95% CI');
+  io.out(
+    textTable(
+      stance.rows.map((r) => {
+        const row: Record<string, string> = { source: r.label, group: r.group, optimism: `${f2(r.optimism.value)} [${f2(r.optimism.low)}, ${f2(r.optimism.high)}]` };
+        for (const t of stance.targets) row[t.id] = r.stance[t.id].mentions ? `${f2(r.stance[t.id].value)} [${r.stance[t.id].mentions}]` : '-';
+        return row;
+      }),
+    ),
+  );
+  io.out('\nSentiment profile: sentence sentiment (-1..1) with 95% CI, shares, hedges and boosters per sentence, quoted share');
+  io.out(
+    textTable(
+      sentiment.rows.map((r) => ({
+        source: r.label,
+        n: r.sentences,
+        mean: `${f2(r.mean.value)} [${f2(r.mean.low)}, ${f2(r.mean.high)}]`,
+        median: f2(r.median.value),
+        positive: f2(r.sharePositive.value),
+        negative: f2(r.shareNegative.value),
+        hedges: f2(r.hedgeRate.value),
+        boosters: f2(r.boosterRate.value),
+        quoted: f2(r.quoteShare.value),
+      })),
+    ),
+  );
+  io.out('\nOptimistic explainers vs sceptical reporting (difference a - b with 95% bootstrap CI, permutation p, Hedges g)');
+  io.out(
+    textTable(
+      comparisonRows(analysis.comparisons).map((c) => ({
+        measure: c.label,
+        explainers: f2(c.a as number | null),
+        reports: f2(c.b as number | null),
+        difference: `${f2(c.difference as number | null)} [${f2(c.difference_low as number | null)}, ${f2(c.difference_high as number | null)}]`,
+        p: c.p === null ? '-' : (c.p as number) < 0.001 ? '<0.001' : (c.p as number).toFixed(3),
+        g: `${f2(c.hedges_g as number | null)} ${c.effect}`,
+      })),
+      { maxWidth: 44 },
+    ),
+  );
+  io.out(`\n${analysis.verdict.text}`);
+  const files = writeAnalysis(analysis, outDir);
+  io.err(`\nscored ${run.scored.length} source(s), ${run.cached.length} from the cache; wrote ${files.length} files to ${outDir}: ${files.map((f) => path.basename(f)).join(', ')}`);
+  return 0;
+}
+
+function evalCommand(p: Parsed, io: CliIo): number {
+  const [, which, file] = p.positional;
+  if (!file || (which !== 'nyt' && which !== 'newsmtsc')) {
+    throw new NewsStanceError('usage: news-stance eval nyt|newsmtsc FILE', {}, 'e.g. news-stance eval nyt ../shared/bench/nyt-editorials/dev.tsv');
+  }
+  if (which === 'nyt') io.out(formatNytReport(evaluateNyt(path.resolve(file))));
+  else io.out(formatNewsmtscReport(evaluateNewsmtsc(path.resolve(file))));
+  return 0;
+}
+
 function corpusCommand(p: Parsed, io: CliIo): number {
   const corpus = loadCorpus(path.resolve(flag(p, 'data') ?? DEFAULT_CORPUS_DIR));
   io.out(textTable(corpusSummary(corpus), { columns: ['id', 'label', 'outlet', 'kind', 'group', 'date', 'rawChars', 'cleanChars', 'words', 'sentences', 'removed'] }));
@@ -106,6 +204,31 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         return await start(p, io);
       case 'corpus':
         return corpusCommand(p, io);
+      case 'analyze':
+        return analyzeCommand(p, io);
+      case 'eval':
+        return evalCommand(p, io);
+      case 'add': {
+        const proc = processAddIo();
+        const str = (name: string): string | undefined => flag(p, name);
+        return await addCommand(
+          p.positional[1],
+          {
+            outlet: str('outlet'),
+            title: str('title'),
+            date: str('date'),
+            kind: str('kind'),
+            group: str('group'),
+            label: str('label'),
+            id: str('id'),
+            language: str('language'),
+            force: p.flags.get('force') === true,
+            allowNonEnglish: p.flags.get('allow-non-english') === true,
+            data: path.resolve(str('data') ?? DEFAULT_CORPUS_DIR),
+          },
+          { out: io.out, err: io.err, readStdin: io.readStdin ?? proc.readStdin, ask: io.ask === undefined ? proc.ask : io.ask },
+        );
+      }
       case undefined:
       case 'help':
         io.out(USAGE);

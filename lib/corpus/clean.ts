@@ -24,6 +24,7 @@ const LINE_RULES: readonly LineRule[] = Object.freeze([
   { name: 'spam', test: (l) => SPAM.test(l) && words(l) <= 8 },
   { name: 'breadcrumb', test: (l) => /^home\s*[»›>]/i.test(l) || (/\s[»›]\s/.test(l) && words(l) <= 15) },
   { name: 'read-more', test: (l) => READ_MORE.test(l) && words(l) <= 20 },
+  { name: 'byline', test: (l) => /^By\s+\p{Lu}[\p{L}.'’-]*(\s+[\p{L}.'’-]+){0,4}$/u.test(l) },
   { name: 'source-link', test: (l) => /^source( link)?\s*:/i.test(l) },
   { name: 'author', test: (l) => /^author\s*:/i.test(l) },
   { name: 'publish-date', test: (l) => /^publish(ed)?( date)?\s*:/i.test(l) },

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Corpus, Source } from '../corpus/source';
+import { writeFileAtomic } from '../io/atomic';
+import { scoreSource, sourceRef, type ScoreOptions } from './score-corpus';
+import type { ScoredSentence } from './types';
+
+/**
+ * Scored sentences cached per source under a key of the source's raw text and the scorer's
+ * fingerprint (code version plus every data file that changes a score: lexicons, cue lists,
+ * targets, speakers, the stance model). A rerun scores only sources whose text or scorer changed;
+ * metadata edits (label, group) need no rescoring and are applied on load.
+ */
+
+/** Bumped whenever scoring code changes its output. */
+export const SCORER_VERSION = '1';
+
+/** Data files that change scores, relative to the package root. */
+const SCORING_FILES = ['data/lexicon/claim.json', 'data/lexicon/modifiers.json', 'data/targets.json', 'data/speakers.json', 'data/models/stance.json'];
+
+const ROOT = path.resolve(__dirname, '..', '..');
+let fingerprint: string | undefined;
+
+/** Hash of the scorer version, the scoring data files and the scoring options. */
+export function scorerFingerprint(options: ScoreOptions = {}): string {
+  if (fingerprint === undefined) {
+    const h = createHash('sha256').update(`news-stance scorer ${SCORER_VERSION}\n`);
+    for (const f of SCORING_FILES) {
+      const file = path.join(ROOT, f);
+      h.update(`${f}\n`);
+      if (fs.existsSync(file)) h.update(fs.readFileSync(file));
+    }
+    fingerprint = h.digest('hex');
+  }
+  const opts = JSON.stringify({ sentiment: options.sentiment, stance: options.stance, claim: options.claim && { ...options.claim, cues: options.claim.cues?.file }, speakers: options.speakers, targets: options.targets?.file });
+  return createHash('sha256').update(fingerprint).update(opts).digest('hex');
+}
+
+/** Options of {@link scoreCorpusCached}. */
+export interface CacheOptions {
+  /** Folder of the cache. Default `.cache/scores` in the package root. */
+  dir?: string;
+  /** Ignore the cache (still write fresh results). Default false. */
+  noCache?: boolean;
+  /** Scoring options (part of the key). Default: the scorers' defaults. */
+  score?: ScoreOptions;
+  /** Called after each source with its position and whether it came from the cache. */
+  onSource?: (done: number, total: number, source: Source, cached: boolean) => void;
+}
+
+/** What a cached run did. */
+export interface CacheRun {
+  sentences: ScoredSentence[];
+  scored: string[];
+  cached: string[];
+}
+
+/** Default cache folder. */
+export const DEFAULT_CACHE_DIR = path.join(ROOT, '.cache', 'scores');
+
+/** The cache file of a source under the current scorer. */
+export function cacheFile(source: Source, options: CacheOptions = {}): string {
+  const key = createHash('sha256').update(scorerFingerprint(options.score)).update('\0').update(source.raw).digest('hex').slice(0, 24);
+  return path.join(options.dir ?? DEFAULT_CACHE_DIR, `${source.meta.id}.${key}.json`);
+}
+
+/**
+ * Scores a corpus, reusing each source's cached sentences when its text and the scorer are
+ * unchanged. Results are identical to `scoreCorpus` (the cache stores exactly its output).
+ */
+export function scoreCorpusCached(corpus: Corpus, options: CacheOptions = {}): CacheRun {
+  const run: CacheRun = { sentences: [], scored: [], cached: [] };
+  corpus.sources.forEach((source, i) => {
+    const file = cacheFile(source, options);
+    let sentences: ScoredSentence[] | null = null;
+    if (!options.noCache && fs.existsSync(file)) {
+      try {
+        const ref = sourceRef(source);
+        sentences = (JSON.parse(fs.readFileSync(file, 'utf8')) as ScoredSentence[]).map((s) => ({ ...s, ...ref }));
+      } catch {
+        sentences = null; // a damaged cache file is rescored and rewritten
+      }
+    }
+    const cached = sentences !== null;
+    if (!sentences) {
+      sentences = scoreSource(source, options.score);
+      // Drop cache files of older versions of this source before writing the new one.
+      const dir = path.dirname(file);
+      if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) if (f.startsWith(`${source.meta.id}.`) && f.endsWith('.json')) fs.rmSync(path.join(dir, f), { force: true });
+      writeFileAtomic(file, JSON.stringify(sentences));
+    }
+    (cached ? run.cached : run.scored).push(source.meta.id);
+    run.sentences.push(...sentences);
+    options.onSource?.(i + 1, corpus.sources.length, source, cached);
+  });
+  return run;
+}
