@@ -124,3 +124,14 @@ export { speakerChart } from './charts/speakers';
 export type { SpeakerChartOptions } from './charts/speakers';
 export { groupColor, sourceColor, sourceColors } from './charts/palette';
 export type { Figure, Trace, Layout } from './charts/figure';
+
+export { showFigure, figureBundle, PLOTLY_MIME } from './notebook/plot';
+export type { ShowFigureOptions } from './notebook/plot';
+export { figureHtml } from './export/html';
+export type { FigureHtmlOptions } from './export/html';
+export { exportImages, chromiumUnavailable } from './export/image';
+export type { NamedFigure, ImageOptions, ImageExport } from './export/image';
+export { exportCharts } from './export/charts';
+export type { ExportChartsOptions, ChartsExport } from './export/charts';
+export { renderReport } from './export/report';
+export type { ReportOptions, Report } from './export/report';
