@@ -135,3 +135,4 @@ export { exportCharts } from './export/charts';
 export type { ExportChartsOptions, ChartsExport } from './export/charts';
 export { renderReport } from './export/report';
 export type { ReportOptions, Report } from './export/report';
+export { analysisFigures } from './charts/analysis-figures';

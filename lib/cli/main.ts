@@ -13,6 +13,9 @@ import { scoreCorpusCached } from '../analysis/cache';
 import { addCommand, processAddIo } from './add-command';
 import { progressBar, type Progress } from './progress';
 import { evaluateNyt, formatNytReport } from '../eval/nyt';
+import { analysisFigures } from '../charts/analysis-figures';
+import { exportCharts } from '../export/charts';
+import { renderReport } from '../export/report';
 import { evaluateNewsmtsc, formatNewsmtscReport } from '../eval/newsmtsc';
 
 /** Where the CLI writes: stdout for results, stderr for progress and messages. */
@@ -35,7 +38,9 @@ const defaultIo: CliIo = {
 const USAGE = `usage: news-stance <command> [options]
 
 commands:
-  start               the main job: corpus summary, execute every notebook into out/notebooks
+  start               the main job: score the corpus, write the matrices to out/, execute every
+                      notebook into out/notebooks, render out/report.html, export the charts
+  export              the charts into out/charts (HTML; SVG and PNG with Chromium) and the report
   corpus [--data DIR] print the corpus: sources, metadata, cleaned length
   analyze [--json]    score the corpus; write the matrices as CSV and JSON into out/ and print
                       them (--json: print one JSON document to stdout, write nothing);
@@ -82,33 +87,68 @@ function flag(p: Parsed, name: string): string | undefined {
   return v;
 }
 
-async function start(p: Parsed, io: CliIo): Promise<number> {
+/** Steps of the main job; `export` runs the chart and report steps only. */
+interface JobSteps {
+  matrices: boolean;
+}
+
+async function runJob(p: Parsed, io: CliIo, steps: JobSteps): Promise<number> {
   const dataDir = path.resolve(flag(p, 'data') ?? DEFAULT_CORPUS_DIR);
   const outDir = path.resolve(flag(p, 'out') ?? path.join(PROJECT_ROOT, 'out'));
-  const corpus = loadCorpus(dataDir);
-  io.out(textTable(corpusSummary(corpus), { columns: ['id', 'label', 'kind', 'group', 'rawChars', 'cleanChars', 'sentences', 'removed'] }));
   const written: string[] = [];
-  const why = jupyterUnavailable();
   let failed = 0;
+
+  const corpus = loadCorpus(dataDir);
+  io.err(`[1/4] scoring ${corpus.sources.length} sources ...`);
+  const progress = io.progress ?? progressBar();
+  const run = scoreCorpusCached(corpus, {
+    noCache: p.flags.get('no-cache') === true,
+    onSource: (done, total, source, cached) => progress.tick(done, total, `${source.meta.label}${cached ? ' (cached)' : ''}`),
+  });
+  progress.done();
+  const analysis = analyze(corpus, { sentences: run.sentences });
+  if (steps.matrices) {
+    io.out(textTable(corpusSummary(corpus), { columns: ['id', 'label', 'kind', 'group', 'rawChars', 'cleanChars', 'sentences', 'removed'] }));
+    io.out(`\n${analysis.verdict.text}`);
+    const files = writeAnalysis(analysis, outDir);
+    written.push(`${outDir}/  matrices as CSV and JSON (${files.length} files; ${run.scored.length} sources scored, ${run.cached.length} from the cache)`);
+  }
+
+  const why = jupyterUnavailable();
+  const nbOut = path.join(outDir, 'notebooks');
   if (why) {
-    io.err(`news-stance: skipped the notebooks: ${why}`);
+    io.err(`[2/4] skipped the notebooks: ${why}`);
+    io.err('[3/4] skipped the report: it renders the executed notebooks');
   } else {
     const notebooks = listNotebooks();
-    const nbOut = path.join(outDir, 'notebooks');
-    io.err(`executing ${notebooks.length} notebooks on the tslab kernel ...`);
+    io.err(`[2/4] executing ${notebooks.length} notebooks on the tslab kernel ...`);
     let done = 0;
-    await executeNotebooks(notebooks, {
+    const runs = await executeNotebooks(notebooks, {
       outDir: nbOut,
-      onResult: (run) => {
+      onResult: (r) => {
         done++;
-        const status = run.ok ? 'ok' : `FAILED at cell ${run.error?.cell}: ${run.error?.ename}: ${run.error?.evalue}`;
-        io.err(`  [${done}/${notebooks.length}] ${path.basename(run.notebook)}  ${status}  (${run.seconds.toFixed(1)} s)`);
-        if (!run.ok) failed++;
+        const status = r.ok ? 'ok' : `FAILED at cell ${r.error?.cell}: ${r.error?.ename}: ${r.error?.evalue}`;
+        io.err(`      [${done}/${notebooks.length}] ${path.basename(r.notebook)}  ${status}  (${r.seconds.toFixed(1)} s)`);
+        if (!r.ok) failed++;
       },
     });
-    written.push(`${nbOut}/  executed notebooks (${notebooks.length})`);
+    written.push(`${nbOut}/  executed notebooks (${runs.filter((r) => r.ok).length} of ${runs.length})`);
+    io.err('[3/4] rendering the report with nbconvert ...');
+    const report = await renderReport(runs.map((r) => r.output as string), path.join(outDir, 'report.html'));
+    written.push(`${report.file}  the executed notebooks as one page (${report.sections.length} sections)`);
   }
-  io.err(written.length ? `\nwrote:\n${written.map((w) => `  ${w}`).join('\n')}` : '\nwrote nothing');
+
+  const chartsDir = path.join(outDir, 'charts');
+  const figures = analysisFigures(analysis);
+  io.err(`[4/4] exporting ${figures.length} charts ...`);
+  const charts = await exportCharts(figures, chartsDir);
+  if (charts.images.skipped) {
+    io.err(`news-stance: charts written as HTML only: ${charts.images.skipped}`);
+    written.push(`${chartsDir}/  ${charts.html.length} charts as interactive HTML`);
+  } else {
+    written.push(`${chartsDir}/  ${charts.html.length} charts as interactive HTML, SVG and PNG`);
+  }
+  io.err(`\nwrote:\n${written.map((w) => `  ${w}`).join('\n')}`);
   return failed ? 1 : 0;
 }
 
@@ -201,7 +241,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   try {
     switch (command) {
       case 'start':
-        return await start(p, io);
+        return await runJob(p, io, { matrices: true });
+      case 'export':
+        return await runJob(p, io, { matrices: false });
       case 'corpus':
         return corpusCommand(p, io);
       case 'analyze':
