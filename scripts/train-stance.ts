@@ -54,7 +54,7 @@ const fmt = (d: DevFigures[]): string => d.map((x) => `${x.file.replace('.jsonl'
 function search(examples: StanceExample[], devs: { file: string; items: NewsmtscItem[] }[]): void {
   // Feature variants x regularisation; each line is one model scored on both dev files.
   const variants: [string, Partial<FeatureConfig>][] = [
-    ['chosen (stemmed)', {}],
+    ['chosen (stem, binary)', {}],
     ['no stemming', { stem: false }],
     ['side trigrams', { sideNgrams: 3 }],
     ['no sentence n-grams', { sentenceNgrams: 0 }],
@@ -67,7 +67,7 @@ function search(examples: StanceExample[], devs: { file: string; items: Newsmtsc
     ['+ clause side', { clauseSide: true }],
     ['+ quote features', { quotes: true }],
     ['names masked', { maskNames: true }],
-    ['binary n-grams', { binary: true }],
+    ['counted n-grams', { binary: false }],
   ];
   const regs: Partial<TrainOptions>[] = [{ l2: 0.003 }, { l2: 0.01 }, { l2: 0.03 }, { l2: 0.01, balanced: true }];
   for (const [name, v] of variants) {

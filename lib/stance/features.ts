@@ -86,7 +86,7 @@ export const DEFAULT_FEATURES: FeatureConfig = {
   shape: true,
   lowercase: true,
   proximity: 0,
-  binary: false,
+  binary: true,
   maskNames: false,
   stem: true,
   blocked: false,
