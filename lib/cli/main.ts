@@ -9,7 +9,9 @@ import { analyze } from '../analysis/analyze';
 import { analysisDocument } from '../analysis/document';
 import { writeAnalysis } from '../io/write-analysis';
 import { comparisonRows } from '../tables/matrix-rows';
-import { scoreCorpusCached } from '../analysis/cache';
+import { scoreCorpusCached, type CacheRun } from '../analysis/cache';
+import type { Analysis } from '../analysis/analyze';
+import type { Corpus } from '../corpus/source';
 import { addCommand, processAddIo } from './add-command';
 import { progressBar, type Progress } from './progress';
 import { evaluateNyt, formatNytReport } from '../eval/nyt';
@@ -87,6 +89,17 @@ function flag(p: Parsed, name: string): string | undefined {
   return v;
 }
 
+/** Scores a corpus through the per-source cache (with a progress bar on a terminal) and analyses it. */
+function analyzeCached(corpus: Corpus, p: Parsed, io: CliIo): { run: CacheRun; analysis: Analysis } {
+  const progress = io.progress ?? progressBar();
+  const run = scoreCorpusCached(corpus, {
+    noCache: p.flags.get('no-cache') === true,
+    onSource: (done, total, source, cached) => progress.tick(done, total, `${source.meta.label}${cached ? ' (cached)' : ''}`),
+  });
+  progress.done();
+  return { run, analysis: analyze(corpus, { sentences: run.sentences }) };
+}
+
 /** Steps of the main job; `export` runs the chart and report steps only. */
 interface JobSteps {
   matrices: boolean;
@@ -100,13 +113,7 @@ async function runJob(p: Parsed, io: CliIo, steps: JobSteps): Promise<number> {
 
   const corpus = loadCorpus(dataDir);
   io.err(`[1/4] scoring ${corpus.sources.length} sources ...`);
-  const progress = io.progress ?? progressBar();
-  const run = scoreCorpusCached(corpus, {
-    noCache: p.flags.get('no-cache') === true,
-    onSource: (done, total, source, cached) => progress.tick(done, total, `${source.meta.label}${cached ? ' (cached)' : ''}`),
-  });
-  progress.done();
-  const analysis = analyze(corpus, { sentences: run.sentences });
+  const { run, analysis } = analyzeCached(corpus, p, io);
   if (steps.matrices) {
     io.out(textTable(corpusSummary(corpus), { columns: ['id', 'label', 'kind', 'group', 'rawChars', 'cleanChars', 'sentences', 'removed'] }));
     io.out(`\n${analysis.verdict.text}`);
@@ -156,13 +163,7 @@ const f2 = (x: number | null): string => (x === null || !Number.isFinite(x) ? '-
 
 function analyzeCommand(p: Parsed, io: CliIo): number {
   const corpus = loadCorpus(path.resolve(flag(p, 'data') ?? DEFAULT_CORPUS_DIR));
-  const progress = io.progress ?? progressBar();
-  const run = scoreCorpusCached(corpus, {
-    noCache: p.flags.get('no-cache') === true,
-    onSource: (done, total, source, cached) => progress.tick(done, total, `${source.meta.label}${cached ? ' (cached)' : ''}`),
-  });
-  progress.done();
-  const analysis = analyze(corpus, { sentences: run.sentences });
+  const { run, analysis } = analyzeCached(corpus, p, io);
   if (p.flags.get('json') === true) {
     io.out(JSON.stringify(analysisDocument(analysis.stance, analysis.sentiment), null, 2));
     return 0;
