@@ -130,7 +130,7 @@ export function wrapLabel(s: string, width = 18): string {
 
 /** A legend laid out in one row at the bottom of the figure, below any axis labels. */
 export function bottomLegend(title: string): Record<string, unknown> {
-  return { title: { text: title }, orientation: 'h', x: 0, xanchor: 'left', xref: 'container', y: 0, yanchor: 'bottom', yref: 'container' };
+  return { title: { text: title }, orientation: 'h', x: 0.01, xanchor: 'left', xref: 'container', y: 0, yanchor: 'bottom', yref: 'container' };
 }
 
 /** Whether a number is finite (NaN and ±Infinity are not). */
@@ -168,13 +168,14 @@ export function errorArrays(estimates: ReadonlyArray<Estimate | undefined>): { a
 /** Rounds to 6 decimals so chart JSON does not carry float noise (0.30000000000000004). */
 export function round(x: number, digits = 6): number {
   const f = 10 ** digits;
-  return Math.round(x * f) / f;
+  const r = Math.round(x * f) / f;
+  return r === 0 ? 0 : r; // never -0
 }
 
 /** Base layout parts every chart shares: fonts, margins, white background, hover label. */
 export function baseLayout(title: string, subtitle: string | undefined, height: number): Layout & { margin: Record<string, number> } {
   return {
-    title: subtitle ? { text: title, subtitle: { text: subtitle }, x: 0, xanchor: 'left' } : { text: title, x: 0, xanchor: 'left' },
+    title: subtitle ? { text: title, subtitle: { text: subtitle }, x: 0.012, xref: 'container', xanchor: 'left' } : { text: title, x: 0.012, xref: 'container', xanchor: 'left' },
     height,
     font: { family: 'DejaVu Sans, Arial, sans-serif', size: 13, color: '#222' },
     paper_bgcolor: '#ffffff',

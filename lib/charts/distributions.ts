@@ -1,6 +1,6 @@
 import type { ScoredSentence, SourceRef } from '../analysis/types';
 import { NewsStanceError } from '../errors';
-import { baseLayout, bool, chartConfig, finite, groupLabel, nonEmptyArray, numberIn, oneOf, orderSources, round, snippet, sourceLabels, text, withDefaults } from './common';
+import { baseLayout, bool, chartConfig, escapeText, finite, groupLabel, nonEmptyArray, numberIn, oneOf, orderSources, round, snippet, sourceLabels, text, withDefaults } from './common';
 import type { Figure, Trace } from './figure';
 import { sourceColors } from './palette';
 
@@ -85,7 +85,7 @@ export function sentimentDistributions(sentences: readonly ScoredSentence[], opt
       name: label,
       x: own.map(() => label),
       y: own.map((s) => round(s[measure])),
-      text: own.map((s) => `<b>${label}</b> · sentence ${s.index + 1}${s.speaker ? ` · ${s.speaker}` : ''}<br>${measure} ${s[measure] >= 0 ? '+' : '−'}${Math.abs(s[measure]).toFixed(2)}<br>${snippet(s.text)}`),
+      text: own.map((s) => `<b>${escapeText(label)}</b> · sentence ${s.index + 1}${s.speaker ? ` · ${escapeText(s.speaker)}` : ''}<br>${measure} ${s[measure] >= 0 ? '+' : '−'}${Math.abs(s[measure]).toFixed(2)}<br>${snippet(s.text)}`),
       hoverinfo: 'text',
       hoveron: 'points',
       legendgroup: src.group,

@@ -93,7 +93,7 @@ export function groupBars(comparisons: readonly GroupComparison[], options: Grou
 
   const annotations = annotate
     ? list.map((c, i) => {
-        const words = `${pText(c.p)} · g = ${finite(c.effectSize) ? signed(c.effectSize) : 'n/a'}`;
+        const words = `${pText(c.p)}<br>g = ${finite(c.effectSize) ? signed(c.effectSize) : 'n/a'}`;
         return orientation === 'v'
           ? { x: cats[i], y: 1, xref: 'x', yref: 'paper', yanchor: 'bottom', text: words, showarrow: false, font: { size: 11, color: '#555555' } }
           : { x: 1, y: cats[i], xref: 'paper', yref: 'y', xanchor: 'left', text: words, showarrow: false, font: { size: 11, color: '#555555' } };

@@ -40,7 +40,7 @@ export interface HeatmapOptions {
 /** The defaults of {@link stanceHeatmap}. */
 export const HEATMAP_DEFAULTS = Object.freeze({
   title: 'Stance toward each target, by source',
-  subtitle: 'Mean stance of the sentences mentioning each target, −1 hostile to +1 favourable; numbers are mentions, blank cells have none',
+  subtitle: 'Mean stance of the sentences mentioning a target, −1 hostile to +1 favourable · numbers: mentions · blank: none',
   optimism: true,
   targets: null as readonly string[] | null,
   counts: true,

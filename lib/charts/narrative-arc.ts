@@ -1,6 +1,6 @@
 import type { ScoredSentence, SourceRef } from '../analysis/types';
 import { NewsStanceError, describe } from '../errors';
-import { baseLayout, bool, chartConfig, finite, nonEmptyArray, numberIn, orderSources, round, snippet, sourceLabels, text, withDefaults } from './common';
+import { baseLayout, bool, chartConfig, escapeText, finite, nonEmptyArray, numberIn, orderSources, round, snippet, sourceLabels, text, withDefaults } from './common';
 import type { Figure, Trace } from './figure';
 import { sourceColors } from './palette';
 
@@ -10,7 +10,12 @@ export type ArcMeasure = (typeof ARC_MEASURES)[number];
 
 /** Options of {@link narrativeArc}. */
 export interface NarrativeArcOptions {
-  /** Sentences in the centred rolling mean (odd or even; shorter at the article's ends). `1` draws the raw values. Default `5`. */
+  /**
+   * Width of the centred rolling mean (shorter at the article's ends): below 1, a share of each
+   * article's sentences, so long and short articles are smoothed alike (`0.1`: a tenth of the
+   * article, at least one sentence); 1 or more, a fixed number of sentences (`1`: raw values).
+   * Default `0.1`.
+   */
   window?: number;
   /** The panels, top to bottom. Default `['sentiment', 'optimism']`. */
   measures?: readonly ArcMeasure[];
@@ -28,7 +33,7 @@ export interface NarrativeArcOptions {
 
 /** The defaults of {@link narrativeArc}. */
 export const NARRATIVE_ARC_DEFAULTS = Object.freeze({
-  window: 5,
+  window: 0.1,
   measures: Object.freeze(['sentiment', 'optimism']) as readonly ArcMeasure[],
   points: false,
   title: 'How the tone develops through each article',
@@ -67,14 +72,19 @@ export function rollingMean(values: readonly number[], window: number): number[]
 export function narrativeArc(sentences: readonly ScoredSentence[], options: NarrativeArcOptions = {}): Figure {
   const o = withDefaults(FN, NARRATIVE_ARC_DEFAULTS, options);
   const list = nonEmptyArray(FN, 'sentences', sentences);
-  const window = numberIn(FN, 'window', o.window, 1, 1000, true);
+  const window = numberIn(FN, 'window', o.window, 0, 10_000);
+  if (window <= 0 || (window > 1 && !Number.isInteger(window))) {
+    throw new NewsStanceError(`${FN}: expected a share of the article above 0 and below 1, or a whole number of sentences, got ${describe(o.window)}`, { field: 'options.window' });
+  }
+  const sentencesIn = (n: number): number => (window < 1 ? Math.max(1, Math.round(window * n)) : window);
   const points = bool(FN, 'points', o.points);
   const title = text(FN, 'title', o.title);
   if (!Array.isArray(o.measures) || o.measures.length === 0 || o.measures.some((m) => !(ARC_MEASURES as readonly string[]).includes(m))) {
     throw new NewsStanceError(`${FN}: expected a non-empty array of ${ARC_MEASURES.map((m) => JSON.stringify(m)).join(', ')}, got ${describe(o.measures)}`, { field: 'options.measures' });
   }
   const measures: ArcMeasure[] = [...new Set<ArcMeasure>(o.measures)];
-  const subtitle = o.subtitle === null ? `Rolling mean over ${window} sentence${window === 1 ? '' : 's'}; x: position in the article (0 start, 1 end)` : text(FN, 'subtitle', o.subtitle);
+  const over = window < 1 ? `${round(window * 100, 1)}% of each article’s sentences` : `${window} sentence${window === 1 ? '' : 's'}`;
+  const subtitle = o.subtitle === null ? `Rolling mean over ${over}; x: position in the article (0 start, 1 end)` : text(FN, 'subtitle', o.subtitle);
   const height = o.height === null ? 140 + 300 * measures.length : numberIn(FN, 'height', o.height, 100, 5000);
 
   const order = orderSources(list);
@@ -110,14 +120,14 @@ export function narrativeArc(sentences: readonly ScoredSentence[], options: Narr
       const label = labels.get(src.source) as string;
       const color = colors.get(src.source) ?? sourceColors([src]).get(src.source);
       const values = own.map((s) => s[m]);
-      const smooth = rollingMean(values, window);
+      const smooth = rollingMean(values, sentencesIn(own.length));
       data.push({
         type: 'scatter',
         mode: 'lines',
         name: label,
         x: own.map((s) => round(s.position)),
         y: smooth.map((v) => (finite(v) ? round(v) : null)),
-        text: own.map((s, i) => `<b>${label}</b> · ${Math.round(s.position * 100)}% into the article<br>${m} (rolling mean) ${finite(smooth[i]) ? smooth[i].toFixed(2) : 'n/a'}<br>sentence ${s.index + 1}: ${snippet(s.text, 120)}`),
+        text: own.map((s, i) => `<b>${escapeText(label)}</b> · ${Math.round(s.position * 100)}% into the article<br>${m} (rolling mean) ${finite(smooth[i]) ? smooth[i].toFixed(2) : 'n/a'}<br>sentence ${s.index + 1}: ${snippet(s.text, 120)}`),
         hoverinfo: 'text',
         line: { color, width: 2.5, shape: 'spline', smoothing: 0.6 },
         legendgroup: src.source,

@@ -96,7 +96,7 @@ export function speakerChart(rows: readonly SpeakerRow[], options: SpeakerChartO
       x: speakers.map(speakerLabel),
       y: own.map((r) => (r && finite(r[measure].value) ? round(r[measure].value) : null)),
       error_y: { type: 'data', symmetric: false, array: err.array, arrayminus: err.arrayminus, visible: true, color, thickness: 1.5, width: 4 },
-      marker: { color, size: own.map((r) => (r ? markerSize(r.sentences) : 0)), line: { color: '#ffffff', width: 1 } },
+      marker: { color, size: own.map((r) => markerSize(r ? r.sentences : 1)), line: { color: '#ffffff', width: 1 } },
       text: own.map((r, i) =>
         r
           ? `<b>${escapeText(speakerLabel(speakers[i]))}</b> in ${escapeText(label)}<br>${measure} ${estimateText(r[measure])}<br>${r.sentences} sentence${r.sentences === 1 ? '' : 's'}`
@@ -113,7 +113,7 @@ export function speakerChart(rows: readonly SpeakerRow[], options: SpeakerChartO
     scattergap: 0.4,
     xaxis: { title: { text: 'Speaker' }, type: 'category', categoryorder: 'array', categoryarray: speakers.map(speakerLabel), automargin: true, tickangle: -20 },
     yaxis: { title: { text: measure === 'sentiment' ? 'mean sentiment (95% CI)' : 'mean optimism (95% CI)' }, range: [-1.05, 1.05], zeroline: true, zerolinecolor: '#888888', gridcolor: '#eeeeee', automargin: true },
-    legend: { title: { text: 'Source' }, groupclick: 'toggleitem' },
+    legend: { title: { text: 'Source' }, groupclick: 'toggleitem', itemsizing: 'constant' },
     hovermode: 'closest',
   };
   return { data, layout: layout as Figure['layout'], config: chartConfig() };

@@ -12,6 +12,9 @@ export interface ExportChartsOptions extends ImageOptions {
   images?: boolean;
 }
 
+/** The defaults of {@link exportCharts} (the image options default as in exportImages). */
+export const EXPORT_CHARTS_DEFAULTS = Object.freeze({ html: Object.freeze({}) as Omit<FigureHtmlOptions, 'title'>, images: true });
+
 /** What {@link exportCharts} wrote: the pages, and the images or why there are none. */
 export interface ChartsExport {
   html: string[];
@@ -28,7 +31,8 @@ export interface ChartsExport {
  * if (r.images.skipped) console.log(`images skipped: ${r.images.skipped}`);
  */
 export async function exportCharts(figures: readonly NamedFigure[], outDir: string, options: ExportChartsOptions = {}): Promise<ChartsExport> {
-  const { html: htmlOptions = {}, images = true, ...imageOptions } = options ?? {};
+  const { html: htmlOptions = EXPORT_CHARTS_DEFAULTS.html, images = EXPORT_CHARTS_DEFAULTS.images, ...imageOptions } = options ?? {};
+  if (typeof images !== 'boolean') throw new NewsStanceError(`exportCharts: expected true or false, got ${describe(images)}`, { field: 'options.images' });
   checkNamedFigures(figures, 'exportCharts');
   if (figures.length === 0) throw new NewsStanceError('exportCharts: there are no figures to export', { field: 'figures' });
   if (typeof outDir !== 'string' || !outDir) throw new NewsStanceError(`exportCharts: expected an output folder, got ${describe(outDir)}`, { field: 'outDir' });

@@ -82,7 +82,7 @@ export function checkNamedFigures(figures: readonly NamedFigure[], fn: string): 
   });
 }
 
-/** The Chromium an export would use (option, `$NEWS_STANCE_CHROMIUM`, Debian's), and why it cannot, or null when it can. */
+/** The Chromium an export would use (option, `$NEWS_STANCE_CHROMIUM`, Debian's), and why it cannot be driven (one line), or null when it can. */
 export function chromiumUnavailable(executablePath?: string | null): { path: string; why: string | null } {
   const file = executablePath || process.env.NEWS_STANCE_CHROMIUM || DEFAULT_CHROMIUM;
   try {
@@ -90,13 +90,13 @@ export function chromiumUnavailable(executablePath?: string | null): { path: str
   } catch {
     return {
       path: file,
-      why: `no Chromium at ${file} (install Debian's package: apt-get install chromium), so SVG and PNG images were not made`,
+      why: `no Chromium at ${file} (install Debian's package: apt-get install chromium)`,
     };
   }
   try {
     require.resolve('playwright-core');
   } catch {
-    return { path: file, why: 'playwright-core is not installed (run `npm install`), so SVG and PNG images were not made' };
+    return { path: file, why: 'playwright-core is not installed (run `npm install`)' };
   }
   return { path: file, why: null };
 }
@@ -144,7 +144,7 @@ export async function exportImages(figures: readonly NamedFigure[], outDir: stri
   const scale = numberIn(FN, 'scale', o.scale, 0.1, 10);
   const timeout = numberIn(FN, 'timeout', o.timeout, 100, 3_600_000);
   const { path: executablePath, why } = chromiumUnavailable(o.executablePath);
-  if (why) return { skipped: why };
+  if (why) return { skipped: `${why}, so SVG and PNG images were not made` };
 
   const started = Date.now();
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
