@@ -136,3 +136,7 @@ export type { ExportChartsOptions, ChartsExport } from './export/charts';
 export { renderReport } from './export/report';
 export type { ReportOptions, Report } from './export/report';
 export { analysisFigures } from './charts/analysis-figures';
+
+export { scoreCorpusParallel } from './analysis/parallel';
+export { runBench } from './bench/run';
+export type { BenchOptions, BenchReport } from './bench/run';

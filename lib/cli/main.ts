@@ -16,6 +16,7 @@ import { addCommand, processAddIo } from './add-command';
 import { progressBar, type Progress } from './progress';
 import { evaluateNyt, formatNytReport } from '../eval/nyt';
 import { analysisFigures } from '../charts/analysis-figures';
+import { runBench } from '../bench/run';
 import { exportCharts } from '../export/charts';
 import { renderReport } from '../export/report';
 import { evaluateNewsmtsc, formatNewsmtscReport } from '../eval/newsmtsc';
@@ -51,6 +52,8 @@ commands:
                       Pearson r of news-stance, natural's AFINN analyser and VADER
   eval newsmtsc FILE  stance toward a target (NewsMTSC dev format): accuracy, F1 per class,
                       macro-F1 of news-stance and two whole-sentence baselines
+  bench [--articles N[,N]]  throughput against natural's AFINN analyser and VADER on one generated
+                      corpus, multi-core speed-up, peak memory, cached rerun, time vs size
   add PATH|URL|-      import an article (.txt, .md, .html, a web page, or stdin) into the corpus
                       --outlet --title --date --kind --group --label --id, --force to replace,
                       --allow-non-english
@@ -81,7 +84,7 @@ function parseArgs(argv: readonly string[]): Parsed {
   return { positional, flags };
 }
 
-const VALUE_FLAGS = new Set(['data', 'out', 'outlet', 'title', 'date', 'kind', 'group', 'label', 'id', 'language']);
+const VALUE_FLAGS = new Set(['articles', 'data', 'out', 'outlet', 'title', 'date', 'kind', 'group', 'label', 'id', 'language']);
 
 function flag(p: Parsed, name: string): string | undefined {
   const v = p.flags.get(name);
@@ -251,6 +254,13 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         return analyzeCommand(p, io);
       case 'eval':
         return evalCommand(p, io);
+      case 'bench': {
+        const articles = flag(p, 'articles');
+        const sizes = articles?.split(',').map((x) => Number(x.trim()));
+        if (sizes && sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new NewsStanceError(`--articles "${articles}" is not a list of whole numbers >= 10`, { field: 'articles' }, 'e.g. --articles 2000 or --articles 2000,20000');
+        await runBench(sizes ? { articles: sizes } : {}, { out: io.out, err: io.err });
+        return 0;
+      }
       case 'add': {
         const proc = processAddIo();
         const str = (name: string): string | undefined => flag(p, name);
