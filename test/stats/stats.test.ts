@@ -33,6 +33,13 @@ describe('stats', () => {
     assert.notDeepEqual(bootstrapEstimate(values, mean, { seed: 2 }), e);
   });
 
+  it('bootstrapEstimate gives the same interval on its fast mean and median paths as on the generic path', () => {
+    const values = [0.1, -0.2, 0.5, 0.3, 0.0, 0.4, -0.1, 0.2, 0.7];
+    assert.deepEqual(bootstrapEstimate(values, mean), bootstrapEstimate(values, (xs) => mean(xs)));
+    assert.deepEqual(bootstrapEstimate(values, median), bootstrapEstimate(values, (xs) => median(xs)));
+    assert.deepEqual(bootstrapEstimate(values.slice(1), median), bootstrapEstimate(values.slice(1), (xs) => median(xs)));
+  });
+
   it('bootstrapEstimate handles no value and one value', () => {
     assert.ok(Number.isNaN(bootstrapEstimate([]).value));
     assert.deepEqual(bootstrapEstimate([0.3]), { value: 0.3, low: 0.3, high: 0.3 });
