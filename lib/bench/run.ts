@@ -102,11 +102,13 @@ export interface BenchReport {
   ratioVsNatural: number;
   ratioVsVader: number;
   stages: { articles: number; sentences: number; list: Stage[] };
-  parallel: { workers: number; plan: ParallelPlan | null; wallMs: number; cpuMs: number; speedUp: number; coresUsed: number; identical: boolean; threshold: { articles: number; speedUp: number } | null };
+  parallel: { workers: number; plan: ParallelPlan | null; wallMs: number; cpuMs: number; speedUp: number; coresUsed: number; identical: boolean; threshold: { articles: number; speedUp: number } | null; load: number };
   cache: { coldMs: number; rerunMs: number; rerunShare: number; scoredOnRerun: number; endToEndShare: number; plainScoreMs: number };
   sizes: SizePoint[];
   /** Largest / smallest microseconds per sentence across the size points. */
   spread: number;
+  /** Microseconds per sentence at the largest size / at the smallest: above 1 means time grows faster than the corpus. */
+  growth: number;
   memory: { stream: ScaleResult | null; whole: ScaleResult | null; wholeEstimateMb: number; rssMb: number; where: string };
   importTime: { requireMs: number; processMs: number; nodeMs: number; budgetShare: number } | null;
   goals: Array<{ goal: string; value: string; met: boolean | null }>;
@@ -287,6 +289,7 @@ export async function runBench(options: BenchOptions = {}, io: BenchIo = default
   say(`scoring on ${workers} worker threads ...`);
   let plan: ParallelPlan | null = null;
   const par = await timedAsync(() => scoreCorpusParallel(corpus, { workers, threshold: 0, onPlan: (p) => (plan = p), onNote: (l) => io.err(l) }));
+  const parallelLoad = machineLoad().load;
   const identical = isDeepStrictEqual(par.value, sentences);
   par.value.length = 0;
   let thresholdCheck: BenchReport['parallel']['threshold'] = null;
@@ -326,9 +329,15 @@ export async function runBench(options: BenchOptions = {}, io: BenchIo = default
     }
     say(`size check: ${fmtInt(n)} articles ...`);
     const c = generateCorpus(n, corpusOptions);
-    const r = pipelineRun(c);
-    const ms = r.scored.wallMs + r.aggregated.wallMs;
-    points.push({ articles: n, sentences: r.scored.value.length, wallMs: ms, usPerSentence: (ms * 1000) / r.scored.value.length, where: 'here', mode: 'whole' });
+    // The best of two runs: the size points are short, and a busy machine disturbs short runs most.
+    let best = Infinity;
+    let count = 0;
+    for (let k = 0; k < 2; k++) {
+      const r = pipelineRun(c);
+      best = Math.min(best, r.scored.wallMs + r.aggregated.wallMs);
+      count = r.scored.value.length;
+    }
+    points.push({ articles: n, sentences: count, wallMs: best, usPerSentence: (best * 1000) / count, where: 'here', mode: 'whole' });
   }
 
   // 6. Memory: the largest size streamed in a process of its own; the first size held whole, for comparison.
@@ -342,6 +351,7 @@ export async function runBench(options: BenchOptions = {}, io: BenchIo = default
   points.sort((a, b) => a.articles - b.articles || (a.mode === 'stream' ? 1 : -1));
   const us = points.map((p) => p.usPerSentence);
   const spread = Math.max(...us) / Math.min(...us);
+  const growth = points[points.length - 1].usPerSentence / points[0].usPerSentence;
 
   // 7. Import time.
   say('library import time ...');
@@ -360,6 +370,7 @@ export async function runBench(options: BenchOptions = {}, io: BenchIo = default
     coresUsed: par.cpuMs / par.wallMs,
     identical,
     threshold: thresholdCheck,
+    load: parallelLoad,
   };
   const memory: BenchReport['memory'] = { stream: sr, whole, wholeEstimateMb, rssMb: sr.peakRssMb, where: stream.where };
   const goals: BenchReport['goals'] = [
@@ -372,7 +383,7 @@ export async function runBench(options: BenchOptions = {}, io: BenchIo = default
     },
     { goal: `${fmtInt(L)} articles under 1 GB peak RSS`, value: `${fmtInt(sr.peakRssMb)} MB streamed${whole ? ` (held whole: ~${fmtInt(wholeEstimateMb)} MB)` : ''}`, met: sr.peakRssMb < 1024 },
     { goal: 'rerun with one added article <= 5% of cold', value: `${(cache.rerunShare * 100).toFixed(1)}% (with both matrices ${(cache.endToEndShare * 100).toFixed(1)}%)`, met: cache.rerunShare <= 0.05 },
-    { goal: 'time linear in corpus size (per-sentence time flat)', value: `spread ${fmtX(spread)}`, met: spread <= 1.5 },
+    { goal: 'time linear in corpus size (per-sentence time flat)', value: `largest/smallest ${fmtX(growth)}, spread ${fmtX(spread)}`, met: growth <= 1.25 },
     { goal: 'library import < 300 ms', value: imp ? `${fmtInt(imp.requireMs)} ms (${imp.budgetShare.toFixed(2)} of the budget)` : 'no dist/', met: imp ? imp.requireMs < 300 : null },
   ];
   const report: BenchReport = {
@@ -393,6 +404,7 @@ export async function runBench(options: BenchOptions = {}, io: BenchIo = default
     cache,
     sizes: points,
     spread,
+    growth,
     memory,
     importTime: imp,
     goals,
@@ -427,7 +439,7 @@ export function formatBench(r: BenchReport): string[] {
   out.push('');
   const p = r.parallel;
   out.push(`Multi-core scoring (${p.plan?.mode === 'workers' ? `${p.plan.workers} worker threads, ${p.plan.chunks} chunks balanced by text length` : `not on workers: ${p.plan?.reason ?? '?'}`})`);
-  out.push(`  speed-up over one thread             ${fmtX(p.speedUp)}   (cores busy during the run: ${p.coresUsed.toFixed(2)})`);
+  out.push(`  speed-up over one thread             ${fmtX(p.speedUp)}   (cores busy during the run: ${p.coresUsed.toFixed(2)}; load average after it ${p.load.toFixed(1)} on ${r.machine.cores} cores${p.load > r.machine.cores + 0.5 ? ': other processes took CPU' : ''})`);
   out.push(`  results identical to scoreCorpus     ${p.identical ? 'yes (deep-equal, same order)' : 'NO'}`);
   if (p.threshold) out.push(`  just above the threshold (${p.threshold.articles} sources) ${fmtX(p.threshold.speedUp)}   (workers start cold, ~1 s of JIT each: the default threshold ${DEFAULT_THRESHOLD} is about the break-even)`);
   out.push('');
@@ -443,7 +455,7 @@ export function formatBench(r: BenchReport): string[] {
   for (const s of r.sizes) {
     out.push(`  ${lpad(fmtInt(s.articles), 9)}${lpad(fmtInt(s.sentences), 11)}${lpad(s.usPerSentence.toFixed(1), 10)}${lpad((s.usPerSentence / base).toFixed(2), 10)}  ${s.mode === 'stream' ? 'streamed' : 'whole corpus'}, ${s.where}`);
   }
-  out.push(`  per-sentence time spread ${fmtX(r.spread)} (1.00x = perfectly linear)`);
+  out.push(`  per-sentence time, largest size / smallest: ${fmtX(r.growth)} (1.00x = linear; above 1.25x would be super-linear); spread of all points ${fmtX(r.spread)}`);
   out.push('');
   const m = r.memory;
   out.push(`Peak memory (RSS of a process of its own)`);
