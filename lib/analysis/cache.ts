@@ -71,6 +71,10 @@ export function cacheFile(source: Source, options: CacheOptions = {}): string {
  */
 export function scoreCorpusCached(corpus: Corpus, options: CacheOptions = {}): CacheRun {
   const run: CacheRun = { sentences: [], scored: [], cached: [] };
+  const dir = options.dir ?? DEFAULT_CACHE_DIR;
+  // The folder is listed once per run, only if some source needs rescoring.
+  let files: string[] | undefined;
+  const listing = (): string[] => (files ??= fs.existsSync(dir) ? fs.readdirSync(dir) : []);
   corpus.sources.forEach((source, i) => {
     const file = cacheFile(source, options);
     let sentences: ScoredSentence[] | null = null;
@@ -86,8 +90,7 @@ export function scoreCorpusCached(corpus: Corpus, options: CacheOptions = {}): C
     if (!sentences) {
       sentences = scoreSource(source, options.score);
       // Drop cache files of older versions of this source before writing the new one.
-      const dir = path.dirname(file);
-      if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) if (f.startsWith(`${source.meta.id}.`) && f.endsWith('.json')) fs.rmSync(path.join(dir, f), { force: true });
+      for (const f of listing()) if (f.startsWith(`${source.meta.id}.`) && f.endsWith('.json')) fs.rmSync(path.join(dir, f), { force: true });
       writeFileAtomic(file, JSON.stringify(sentences));
     }
     (cached ? run.cached : run.scored).push(source.meta.id);

@@ -100,18 +100,7 @@ export function escapeText(s: string): string {
 
 /** Shortens text to `max` characters with an ellipsis, wrapping it with `<br>` every ~`width` characters. */
 export function snippet(s: string, max = 160, width = 60): string {
-  const short = s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
-  const words = escapeText(short).split(/\s+/);
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line && line.length + w.length + 1 > width) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines.join('<br>');
+  return wrapLabel(s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s, width);
 }
 
 /** Breaks a short label into lines of about `width` characters with `<br>` (for axis ticks). */

@@ -6,23 +6,14 @@ import { NewsStanceError } from '../../lib/errors';
 import { evaluateNyt, formatNytReport, readNytFile, type NytReport } from '../../lib/eval/nyt';
 import { scoreSentences } from '../../lib/sentiment/score';
 import { pearson } from '../../lib/stats/correlation';
+import { tempFolder } from '../helpers/temp';
 
 /** The real development file, beside the repository (never copied into it). */
 const DEV_FILE = path.resolve(__dirname, '..', '..', '..', 'shared', 'bench', 'nyt-editorials', 'dev.tsv');
 
+
 describe('readNytFile(file)', () => {
-  let dir: string;
-  before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-stance-nyt-'));
-  });
-  after(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  const write = (name: string, text: string): string => {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, text);
-    return file;
-  };
+  const { write, dir: tempDir } = tempFolder('news-stance-nyt-');
 
   it('reads id, rating and sentence from tab-separated lines, skipping blank lines and CRLF endings', () => {
     const file = write('ok.tsv', 'a_1\t1.5\tThe bridge reopened on time.\r\n\r\na_2\t-2\tThe fire destroyed the old mill.\r\nb_1\t0\tA\ttab inside\n');
@@ -60,7 +51,7 @@ describe('readNytFile(file)', () => {
   it('refuses an empty file and a missing one', () => {
     const empty = write('empty.tsv', '\n\n');
     assert.throws(() => readNytFile(empty), { message: `${empty}: has no rated sentences` });
-    const missing = path.join(dir, 'absent.tsv');
+    const missing = path.join(tempDir(), 'absent.tsv');
     assert.throws(() => readNytFile(missing), { message: `${missing}: file not found` });
   });
 });

@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { NewsStanceError } from '../../lib/errors';
 import { DEFAULT_MODIFIERS_FILE, defaultModifiers, loadModifiers, parseModifiers } from '../../lib/sentiment/modifiers';
+import { tempFolder } from '../helpers/temp';
 
 /** A minimal valid cue file, one field a line, so that tests can break one line. */
 const MINIMAL = ['{', '  "negation": { "scope": 4, "factor": -0.6, "words": ["not"] },', '  "contrast": { "before": 0.5, "after": 1.5, "words": ["but"] }', '}', ''].join('\n');
@@ -15,19 +14,9 @@ function withLines(...lines: string[]): string {
   return all.join('\n');
 }
 
+
 describe('loadModifiers(file)', () => {
-  let dir: string;
-  before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-stance-modifiers-'));
-  });
-  after(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  const write = (name: string, text: string): string => {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, text);
-    return file;
-  };
+  const { write, dir: tempDir } = tempFolder('news-stance-modifiers-');
 
   it('loads the bundled data/lexicon/modifiers.json with its negators, boosters, contrast words and phrases', () => {
     const mods = loadModifiers(DEFAULT_MODIFIERS_FILE);
@@ -131,7 +120,7 @@ describe('loadModifiers(file)', () => {
   });
 
   it('says so when the file does not exist', () => {
-    const file = path.join(dir, 'absent.json');
+    const file = path.join(tempDir(), 'absent.json');
     assert.throws(() => loadModifiers(file), { message: `${file}: file not found. Pass the path of a JSON file in the format of data/lexicon/modifiers.json` });
   });
 
