@@ -24,6 +24,16 @@ describe('tokenize(text)', () => {
     assert.deepEqual(words('The KREMLIN said “no”.'), ['the', 'kremlin', 'said', 'no']);
   });
 
+  it('shares one frozen token list between calls on the same sentence', () => {
+    const text = 'Putin is confident that Trump can repair relations.';
+    const first = tokenize(text);
+    assert.equal(tokenize(text), first);
+    assert.ok(Object.isFrozen(first) && Object.isFrozen(first[0]));
+    assert.throws(() => (first as unknown as string[]).push('x'), TypeError);
+    assert.notEqual(tokenize(`${text} `), first);
+    assert.deepEqual(tokenize(`${text} `), first);
+  });
+
   it('returns nothing for empty text and rejects a non-string', () => {
     assert.deepEqual(tokenize(''), []);
     assert.throws(() => tokenize(null as unknown as string), /expected a string, got null/);
