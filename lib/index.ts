@@ -39,6 +39,8 @@ export { loadClaimCues, parseClaimCues, DEFAULT_CLAIM_FILE } from './claim/cues'
 export type { ClaimCues } from './claim/cues';
 
 export { bootstrapEstimate, bootstrapDifference } from './stats/bootstrap';
+export { meanInterval, medianInterval, medianRanks, normalQuantile, shareInterval, studentTQuantile, type IntervalOptions, type ValueRange } from './stats/intervals';
+export type { IntervalMethod } from './analysis/estimate';
 export type { BootstrapOptions } from './stats/bootstrap';
 export { permutationTest } from './stats/permutation';
 export type { PermutationOptions } from './stats/permutation';

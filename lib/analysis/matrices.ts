@@ -1,6 +1,7 @@
 import type { Corpus } from '../corpus/source';
-import { NewsStanceError } from '../errors';
+import { invalidOption, NewsStanceError } from '../errors';
 import { bootstrapEstimate, type BootstrapOptions } from '../stats/bootstrap';
+import { estimateOf, type IntervalMethod } from './estimate';
 import { seedFrom } from '../stats/random';
 import { mean } from '../stats/summary';
 import { defaultTargets, type TargetSet } from '../targets/targets';
@@ -15,7 +16,13 @@ export interface MatrixOptions {
   score?: ScoreOptions;
   /** Whose sentences count. Default 'all'. */
   voice?: Voice;
-  /** Bootstrap settings for the CIs (seeded: reruns give identical intervals). Default 2000 resamples, 95%, seed 1. */
+  /**
+   * How the per-source intervals are computed. Default 'formula': Student's t for means and
+   * rates, Wilson for shares, order statistics for medians. 'bootstrap': seeded percentile
+   * bootstrap. The optimism index always uses the bootstrap.
+   */
+  intervals?: IntervalMethod;
+  /** Bootstrap settings (seeded: reruns give identical intervals); `level` is every interval's level. Default 2000 resamples, 95%, seed 1. */
   bootstrap?: BootstrapOptions;
   /** Targets, in display order. Default: data/targets.json. */
   targets?: TargetSet;
@@ -31,6 +38,12 @@ export function sentencesFrom(input: Corpus | readonly ScoredSentence[], options
   return scoreCorpus(corpus, { targets: options.targets, ...options.score });
 }
 
+function intervalMethod(options: MatrixOptions): IntervalMethod {
+  const method = options.intervals ?? 'formula';
+  if (method !== 'formula' && method !== 'bootstrap') invalidOption('intervals', "'formula' or 'bootstrap'", method);
+  return method;
+}
+
 /** A seed per source and measure, so each interval is reproducible and independent of the others. */
 const seedOf = (options: MatrixOptions, source: string, measure: string): BootstrapOptions => ({
   ...options.bootstrap,
@@ -40,7 +53,7 @@ const seedOf = (options: MatrixOptions, source: string, measure: string): Bootst
 /**
  * Sources × sentiment measures: mean and median sentence sentiment, shares of positive and
  * negative sentences, hedges and boosters per sentence, share of quoted sentences, each with a
- * seeded 95% bootstrap CI over the source's sentences.
+ * 95% CI over the source's sentences (by formula, or seeded bootstrap: `options.intervals`).
  *
  * @example
  * const m = sentimentMatrix(loadCorpus());
@@ -48,13 +61,14 @@ const seedOf = (options: MatrixOptions, source: string, measure: string): Bootst
  */
 export function sentimentMatrix(input: Corpus | readonly ScoredSentence[], options: MatrixOptions = {}): SentimentMatrix {
   const sentences = byVoice(sentencesFrom(input, options), options.voice);
+  const method = intervalMethod(options);
   const rows: SentimentRow[] = [];
   for (const [source, list] of bySource(sentences)) {
     const { label, group, origin } = list[0];
     const row = { source, label, group, origin, sentences: list.length } as SentimentRow;
     for (const measure of SENTIMENT_MEASURES) {
       const spec = SENTIMENT_SPECS[measure];
-      row[measure] = bootstrapEstimate(list.map(spec.value), spec.statistic, seedOf(options, source, measure));
+      row[measure] = estimateOf(list.map(spec.value), spec.kind, spec.statistic, method, seedOf(options, source, measure));
     }
     rows.push(row);
   }
@@ -63,8 +77,9 @@ export function sentimentMatrix(input: Corpus | readonly ScoredSentence[], optio
 
 /**
  * Sources × targets: the mean stance toward each target over its mentions (p(positive) -
- * p(negative) per mention, so -1 to 1), the number of mentions and a seeded 95% bootstrap CI;
- * plus the claim's optimism index (mean optimism of the sentences with a claim cue, with CI).
+ * p(negative) per mention, so -1 to 1), the number of mentions and a 95% CI (Student's t,
+ * clipped to -1..1; or seeded bootstrap: `options.intervals`); plus the claim's optimism index
+ * (mean optimism of the sentences with a claim cue) with a seeded 95% bootstrap CI.
  *
  * @example
  * const m = stanceMatrix(loadCorpus());
@@ -73,13 +88,14 @@ export function sentimentMatrix(input: Corpus | readonly ScoredSentence[], optio
 export function stanceMatrix(input: Corpus | readonly ScoredSentence[], options: MatrixOptions = {}): StanceMatrix {
   const targets = options.targets ?? defaultTargets();
   const sentences = byVoice(sentencesFrom(input, options), options.voice);
+  const method = intervalMethod(options);
   const rows: StanceRow[] = [];
   for (const [source, list] of bySource(sentences)) {
     const { label, group, origin } = list[0];
     const stance: StanceRow['stance'] = {};
     for (const t of targets.targets) {
       const values = stanceValues(list, t.id);
-      stance[t.id] = { ...bootstrapEstimate(values, mean, seedOf(options, source, `stance:${t.id}`)), mentions: values.length };
+      stance[t.id] = { ...estimateOf(values, 'mean', mean, method, seedOf(options, source, `stance:${t.id}`)), mentions: values.length };
     }
     const optimism = optimismValues(list);
     rows.push({ source, label, group, origin, stance, optimism: { ...bootstrapEstimate(optimism, mean, seedOf(options, source, 'optimism')), sentences: optimism.length } });

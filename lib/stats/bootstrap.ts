@@ -40,15 +40,22 @@ export function bootstrapEstimate(
   if (values.length === 1) return { value, low: value, high: value };
   const random = seededRandom(o.seed);
   const n = values.length;
-  const stats = new Array<number>(o.resamples);
+  const stats = new Float64Array(o.resamples);
   // The two statistics the matrices use get allocation-free loops (this is the hot path of
   // aggregation); they draw the same indices, so results equal the generic path's exactly.
   const xs = Float64Array.from(values);
   const sample = new Float64Array(n);
   if (statistic === mean) {
+    // seededRandom's generator (mulberry32) written out inline: the same draws, no call per draw.
+    let a = o.seed >>> 0;
     for (let r = 0; r < o.resamples; r++) {
       let sum = 0;
-      for (let i = 0; i < n; i++) sum += xs[(random() * n) | 0];
+      for (let i = 0; i < n; i++) {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = Math.imul(a ^ (a >>> 15), a | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        sum += xs[((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n) | 0];
+      }
       stats[r] = sum / n;
     }
   } else if (statistic === median) {
@@ -65,7 +72,7 @@ export function bootstrapEstimate(
       stats[r] = statistic(generic);
     }
   }
-  stats.sort((a, b) => a - b);
+  stats.sort();
   const alpha = (1 - o.level) / 2;
   return { value, low: quantileSorted(stats, alpha), high: quantileSorted(stats, 1 - alpha) };
 }

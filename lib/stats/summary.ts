@@ -24,7 +24,7 @@ export function variance(values: readonly number[]): number {
 }
 
 /** The q-quantile (0..1) of sorted values, linear interpolation. */
-export function quantileSorted(sorted: readonly number[], q: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);

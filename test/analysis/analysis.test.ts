@@ -7,6 +7,7 @@ import { scoreCorpusCached } from '../../lib/analysis/cache';
 import { compareGroups } from '../../lib/analysis/compare-groups';
 import { analysisDocument } from '../../lib/analysis/document';
 import { sentimentMatrix, stanceMatrix } from '../../lib/analysis/matrices';
+import { meanInterval, shareInterval } from '../../lib/stats/intervals';
 import { scoreCorpus } from '../../lib/analysis/score-corpus';
 import { main, type CliIo } from '../../lib/cli/main';
 import { NewsStanceError } from '../../lib/errors';
@@ -71,6 +72,22 @@ describe('analysis of the five seeds', function () {
     assert.ok(dw.quoteShare.value > 0.4, 'DW quotes a lot');
     assert.ok(a.sentiment.rows.find((r) => r.label === "Kremlin's view")!.quoteShare.value < 0.2, 'the explainer mostly speaks in its own voice');
     assert.ok(a.sentiment.rows.find((r) => r.label === 'Putin confident')!.hedgeRate.value > dw.hedgeRate.value, 'the explainer hedges more');
+  });
+
+  it('per-source intervals come from formulas (Wilson for shares, t for means), the bootstrap on request', () => {
+    const dw = a.sentiment.rows.find((r) => r.label === 'DW')!;
+    const quoted = a.sentences.filter((s) => s.label === 'DW' && s.quoted).length;
+    assert.deepEqual(dw.quoteShare, shareInterval(quoted, 52));
+    const dwSentiment = a.sentences.filter((s) => s.label === 'DW').map((s) => s.sentiment);
+    assert.deepEqual(dw.mean, meanInterval(dwSentiment, { range: { min: -1, max: 1 } }));
+    assert.ok(dw.median.low <= dw.median.value && dw.median.value <= dw.median.high);
+    for (const r of a.stance.rows) {
+      for (const cell of Object.values(r.stance)) if (cell.mentions === 1) assert.deepEqual([cell.low, cell.high], [-1, 1], 'one mention says nothing about spread');
+    }
+    const boot = sentimentMatrix(a.sentences, { intervals: 'bootstrap' }).rows.find((r) => r.label === 'DW')!;
+    assert.equal(boot.mean.value, dw.mean.value);
+    assert.notEqual(boot.mean.low, dw.mean.low);
+    assert.throws(() => sentimentMatrix(a.sentences, { intervals: 'exact' as 'formula' }), /intervals: expected 'formula' or 'bootstrap', got "exact"/);
   });
 
   it('speakerTable tells quoted sceptics from the writer: Medvedev in Firstpost is sceptical', () => {
