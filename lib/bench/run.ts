@@ -103,7 +103,8 @@ export interface BenchReport {
   ratioVsVader: number;
   stages: { articles: number; sentences: number; list: Stage[] };
   parallel: { workers: number; plan: ParallelPlan | null; wallMs: number; cpuMs: number; speedUp: number; coresUsed: number; identical: boolean; threshold: { articles: number; speedUp: number } | null; load: number };
-  cache: { coldMs: number; rerunMs: number; rerunShare: number; scoredOnRerun: number; endToEndShare: number; plainScoreMs: number };
+  /** Cold run and rerun are scoring through the cache plus both matrices; `scoringShare` leaves the matrices out. */
+  cache: { coldMs: number; rerunMs: number; rerunShare: number; scoredOnRerun: number; scoringShare: number; plainScoreMs: number };
   sizes: SizePoint[];
   /** Largest / smallest microseconds per sentence across the size points. */
   spread: number;
@@ -307,13 +308,15 @@ export async function runBench(options: BenchOptions = {}, io: BenchIo = default
   try {
     const cold = timed(() => scoreCorpusCached(corpus, { dir }));
     const plus: Corpus = { dir: corpus.dir, sources: [...corpus.sources, generateArticle(A, corpusOptions)] };
+    const coldAggregated = timed(() => aggregate(cold.value.sentences));
     const rerun = timed(() => scoreCorpusCached(plus, { dir }));
+    const rerunAggregated = timed(() => aggregate(rerun.value.sentences));
     cache = {
-      coldMs: cold.wallMs,
-      rerunMs: rerun.wallMs,
-      rerunShare: rerun.wallMs / cold.wallMs,
+      coldMs: cold.wallMs + coldAggregated.wallMs,
+      rerunMs: rerun.wallMs + rerunAggregated.wallMs,
+      rerunShare: (rerun.wallMs + rerunAggregated.wallMs) / (cold.wallMs + coldAggregated.wallMs),
       scoredOnRerun: rerun.value.scored.length,
-      endToEndShare: (rerun.wallMs + run.aggregated.wallMs) / (cold.wallMs + run.aggregated.wallMs),
+      scoringShare: rerun.wallMs / cold.wallMs,
       plainScoreMs: run.scored.wallMs,
     };
   } finally {
@@ -382,7 +385,7 @@ export async function runBench(options: BenchOptions = {}, io: BenchIo = default
       met: p?.mode === 'workers' && identical && parallel.speedUp > 1 && parallel.coresUsed >= 0.75 * p.workers,
     },
     { goal: `${fmtInt(L)} articles under 1 GB peak RSS`, value: `${fmtInt(sr.peakRssMb)} MB streamed${whole ? ` (held whole: ~${fmtInt(wholeEstimateMb)} MB)` : ''}`, met: sr.peakRssMb < 1024 },
-    { goal: 'rerun with one added article <= 5% of cold', value: `${(cache.rerunShare * 100).toFixed(1)}% (with both matrices ${(cache.endToEndShare * 100).toFixed(1)}%)`, met: cache.rerunShare <= 0.05 },
+    { goal: 'rerun with one added article <= 5% of cold', value: `${(cache.rerunShare * 100).toFixed(1)}% incl. both matrices (scoring alone ${(cache.scoringShare * 100).toFixed(1)}%)`, met: cache.rerunShare <= 0.05 },
     { goal: 'time linear in corpus size (per-sentence time flat)', value: `largest/smallest ${fmtX(growth)}, spread ${fmtX(spread)}`, met: growth <= 1.25 },
     { goal: 'library import < 300 ms', value: imp ? `${fmtInt(imp.requireMs)} ms (${imp.budgetShare.toFixed(2)} of the budget)` : 'no dist/', met: imp ? imp.requireMs < 300 : null },
   ];
@@ -445,9 +448,9 @@ export function formatBench(r: BenchReport): string[] {
   out.push('');
   const c = r.cache;
   out.push(`Incremental rerun (scoreCorpusCached, temp cache dir)`);
-  out.push(`  cold run, ${fmtInt(r.articles)} articles                  1.000   (${fmtX(c.coldMs / c.plainScoreMs)} the uncached scoreCorpus)`);
-  out.push(`  rerun with one article added          ${c.rerunShare.toFixed(3)}   (${c.scoredOnRerun} source scored, the rest read from the cache)`);
-  out.push(`  rerun incl. both matrices             ${c.endToEndShare.toFixed(3)}   (the matrices are not cached)`);
+  out.push(`  cold run, ${fmtInt(r.articles)} articles, scoring + matrices 1.000`);
+  out.push(`  rerun with one article added          ${c.rerunShare.toFixed(3)}   (${c.scoredOnRerun} source scored, the rest read from the cache; both matrices recomputed)`);
+  out.push(`  scoring alone, rerun / cold           ${c.scoringShare.toFixed(3)}`);
   out.push('');
   out.push(`Time against corpus size (full pipeline, single thread)`);
   out.push(`  ${lpad('articles', 9)}${lpad('sentences', 11)}${lpad('us/sent', 10)}${lpad('relative', 10)}  run`);
