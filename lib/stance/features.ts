@@ -29,7 +29,8 @@ export function vaderLexicon(): Lexicon {
   return vader;
 }
 
-function featureLexicon(name: FeatureLexicon): Lexicon {
+/** The lexicon of a feature-lexicon name. @internal (shared with fast-scorer.ts) */
+export function featureLexicon(name: FeatureLexicon): Lexicon {
   return name === 'vader' ? vaderLexicon() : lexicon(name);
 }
 
@@ -95,17 +96,22 @@ export const DEFAULT_FEATURES: FeatureConfig = {
 /** A sparse feature vector: name to value. */
 export type Features = Map<string, number>;
 
-const NEGATIONS = new Set([
+// Word lists of the features; exported (@internal) for fast-scorer.ts, which must agree with them.
+/** Negation cues (also any word ending in n't). @internal */
+export const NEGATIONS: ReadonlySet<string> = new Set([
   'not', "n't", 'no', 'never', 'neither', 'nor', 'none', 'nobody', 'nothing', 'without', 'hardly', 'barely',
   "can't", "cannot", "won't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "shouldn't", "wouldn't", "couldn't", "hasn't", "haven't", "hadn't",
 ]);
-const PRONOUNS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'they', 'them', 'their', 'it', 'its', 'himself', 'herself', 'i', 'we', 'you']);
-const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”', '?', '!', '.']);
-const QUOTES_OPEN = new Set(['"', '“']);
+/** Personal pronouns: other entities, and pronoun mentions. @internal */
+export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'they', 'them', 'their', 'it', 'its', 'himself', 'herself', 'i', 'we', 'you']);
+/** Tokens that end a clause (and a negation scope). @internal */
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”', '?', '!', '.']);
+/** @internal */
+export const QUOTES_OPEN: ReadonlySet<string> = new Set(['"', '“']);
 const QUOTES_CLOSE = new Set(['"', '”']);
 
-/** Token form used in features: lower case, digits collapsed. */
-function form(t: Token): string {
+/** Token form used in features: lower case, digits collapsed. @internal */
+export function form(t: Token): string {
   if (t.kind === 'number') return '<num>';
   return t.norm;
 }
@@ -154,7 +160,8 @@ interface Tok {
 
 const stems = new Map<string, string>();
 let porter: { stem(w: string): string } | undefined;
-function stemOf(w: string): string {
+/** Porter stem of a lower-case word (other forms unchanged), memoised. @internal */
+export function stemOf(w: string): string {
   let s = stems.get(w);
   if (s === undefined) {
     porter ??= require('natural/lib/natural/stemmers/porter_stemmer') as { stem(w: string): string };

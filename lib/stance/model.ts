@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NewsStanceError, describe } from '../errors';
 import { FEATURE_LEXICONS, extractFeatures, type FeatureConfig } from './features';
+import { fastStanceScorer } from './fast-scorer';
 
 export const MODEL_FORMAT = 'news-stance/stance-model';
 export const MODEL_VERSION = 1;
@@ -87,16 +88,29 @@ export function resetStanceModelCache(): void {
   cached = undefined;
 }
 
-/** Probabilities [negative, neutral, positive] of the sentence toward the span [start, end). */
+/**
+ * Probabilities [negative, neutral, positive] of the sentence toward the span [start, end): the
+ * softmax of the bias plus the weights of the features of {@link extractFeatures} times their
+ * values. Summed by the fast scorer (fast-scorer.ts) when the configuration allows, which gives
+ * the same sums without building the features (up to the order of the additions).
+ */
 export function modelProbabilities(model: StanceModel, sentence: string, start: number, end: number): [number, number, number] {
-  const f = extractFeatures(sentence, start, end, model.data.features);
-  let zn = model.data.bias[0];
-  let zp = model.data.bias[1];
-  for (const [name, v] of f) {
-    const j = model.index.get(name);
-    if (j === undefined) continue;
-    zn += v * model.weights[2 * j]!;
-    zp += v * model.weights[2 * j + 1]!;
+  let zn: number;
+  let zp: number;
+  const scorer = fastStanceScorer(model);
+  if (scorer) {
+    scorer.score(sentence, start, end);
+    zn = scorer.zn;
+    zp = scorer.zp;
+  } else {
+    zn = model.data.bias[0];
+    zp = model.data.bias[1];
+    for (const [name, v] of extractFeatures(sentence, start, end, model.data.features)) {
+      const j = model.index.get(name);
+      if (j === undefined) continue;
+      zn += v * model.weights[2 * j]!;
+      zp += v * model.weights[2 * j + 1]!;
+    }
   }
   const m = Math.max(zn, 0, zp);
   const en = Math.exp(zn - m);

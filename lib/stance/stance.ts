@@ -119,6 +119,18 @@ export function stanceOfMentions<M extends Span = Mention>(sentence: string, men
   if (!Array.isArray(list)) invalidOption('mentions', 'a list of {start, end}', mentions);
   return list.map((m, i) => {
     checkSpan(sentence, m, `mentions[${i}]`);
-    return { ...m, stance: stanceToward(sentence, m, options) };
+    return withStance(m, () => stanceToward(sentence, m, options));
   });
+}
+
+/**
+ * `{ ...m, stance: stance() }`, built the faster way: V8 is slow to add a property after a
+ * spread (about 1 us), not after Object.assign. The two differ only for an own `__proto__`
+ * property, which Object.assign would set as the prototype, so that case keeps the spread.
+ */
+function withStance<M extends Span>(m: M, stance: () => Stance): MentionStance<M> {
+  if (Object.prototype.hasOwnProperty.call(m, '__proto__')) return { ...m, stance: stance() };
+  const out = Object.assign({}, m) as MentionStance<M>;
+  out.stance = stance();
+  return out;
 }
