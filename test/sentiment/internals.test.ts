@@ -1,0 +1,90 @@
+import { strict as assert } from 'node:assert';
+import { baseForms } from '../../lib/sentiment/base-forms';
+import { compile } from '../../lib/sentiment/compile';
+import { defaultModifiers } from '../../lib/sentiment/modifiers';
+import { scoreSentence, type SentenceSentiment } from '../../lib/sentiment/score';
+import { scoreTokens } from '../../lib/sentiment/sentence';
+import { WordIds } from '../../lib/sentiment/word-table';
+import { tokenize } from '../../lib/text/tokens';
+
+/** Cues as [text, rule] pairs, for readable assertions. */
+const rules = (s: SentenceSentiment): Array<[string, string]> => s.cues.map((c) => [c.text, c.rule]);
+
+describe('WordIds', () => {
+  it('gives dense ids in the order keys are added, and -1 for a key never added', () => {
+    const ids = new WordIds();
+    assert.equal(ids.find('peace'), -1);
+    assert.equal(ids.add('peace'), 0);
+    assert.equal(ids.add('war'), 1);
+    assert.equal(ids.find('war'), 1);
+    assert.equal(ids.find('peace'), 0);
+    assert.equal(ids.find('wa'), -1);
+    assert.equal(ids.find('wars'), -1);
+  });
+
+  it('finds every key after growing, including empty, non-Latin and look-alike keys', () => {
+    const ids = new WordIds(4);
+    const keys = ['', 'détente', 'can’t', "can't", 'Ünited', '😀', 'a-b', 'ab'];
+    for (let i = 0; i < 20000; i++) keys.push(`w${i.toString(36)}`);
+    keys.forEach((k, i) => assert.equal(ids.add(k), i));
+    keys.forEach((k, i) => assert.equal(ids.find(k), i, k));
+    // Keys equal in content but made anew (as the tokenizer makes them) are found too.
+    keys.forEach((k, i) => assert.equal(ids.find(` ${k}`.slice(1)), i, k));
+    assert.equal(ids.find('w'), -1);
+  });
+});
+
+describe('baseForms(word)', () => {
+  it('lists candidate base forms, most likely first, without the word itself', () => {
+    assert.deepEqual(baseForms('stopped'), ['stoppe', 'stopp', 'stop']);
+    assert.deepEqual(baseForms('hoping'), ['hop', 'hope']);
+    assert.deepEqual(baseForms('happiness'), ['happy', 'happi']);
+    assert.deepEqual(baseForms('terribly'), ['terrib', 'terrible']);
+    assert.deepEqual(baseForms('flies'), ['fly', 'fli', 'flie']);
+    assert.deepEqual(baseForms('glass'), []);
+    assert.deepEqual(baseForms('bad'), []);
+  });
+
+  it('adds the American spelling of British forms and its base forms', () => {
+    assert.deepEqual(baseForms('favourable'), ['favorable']);
+    assert.deepEqual(baseForms('analysed'), ['analyse', 'analys', 'analyzed', 'analyze', 'analyz']);
+    assert.deepEqual(baseForms('organisations'), ['organisation', 'organizations', 'organization']);
+  });
+});
+
+describe('scoreSentence rules (details kept from the first implementation)', () => {
+  it('lists "intensified" and "diminished" in the order they were applied', () => {
+    assert.deepEqual(rules(scoreSentence('It was slightly very good.')), [['good', 'lexicon+diminished+intensified']]);
+    assert.deepEqual(rules(scoreSentence('It was very slightly good.')), [['good', 'lexicon+intensified+diminished']]);
+    assert.deepEqual(rules(scoreSentence('It was not very slightly good, but reduced crime is fine.')), [
+      ['good', 'lexicon+intensified+diminished+negated+before-contrast'],
+      ['crime', 'lexicon+shifted+after-contrast'],
+      ['fine', 'lexicon+after-contrast'],
+    ]);
+  });
+
+  it('scores capitalised words in title-case headlines but not inside names', () => {
+    assert.deepEqual(rules(scoreSentence('Putin Slams Horrible West Over Sanctions')), [
+      ['Slams', 'lexicon'],
+      ['Horrible', 'lexicon'],
+      ['Sanctions', 'cue'],
+    ]);
+    assert.deepEqual(rules(scoreSentence('They met Hope Hicks in Moscow.')), []);
+  });
+
+  it('values hyphenated and British forms, but not words a prefix negates', () => {
+    assert.deepEqual(rules(scoreSentence('A God-awful, non-violent, favourable outcome.')), [
+      ['God-awful', 'lexicon'],
+      ['favourable', 'lexicon'],
+    ]);
+  });
+
+  it('only reads the tokens it is given (a memoising tokenizer may hand them to others)', () => {
+    const text = 'He can’t stop the war, but the talks were “a very good start”.';
+    const tokens = Object.freeze(tokenize(text).map((t) => Object.freeze(t)));
+    const copy = JSON.stringify(tokens);
+    const s = scoreTokens(text, tokens, compile(['afinn', 'pattern'], defaultModifiers()));
+    assert.deepEqual(s, scoreSentence(text));
+    assert.equal(JSON.stringify(tokens), copy);
+  });
+});
