@@ -130,29 +130,23 @@ export class Words {
 const NEGATING_PREFIXES = new Set(['non', 'un', 'anti', 'counter', 'in', 'dis', 'mis', 'de', 'pre', 'post', 'ex', 'pro', 'semi', 'quasi', 'pseudo']);
 
 /**
- * The lexicons merged into one map: a form's value is the weighted mean over the lexicons that
- * know it (the first weighs 1, later ones SCORING.laterLexiconWeight), scaled by the largest
- * weight present.
+ * The lexicons merged into one map: a form's value is the weighted mean of its values over all
+ * the listed lexicons, a lexicon that lacks the form counting as 0 (weights in
+ * SCORING.lexiconWeights), so that a word several lexicons agree on keeps its value and one only
+ * some know is damped. A mean weaker than SCORING.minWordValue becomes 0: known, but no cue.
  */
 function mergeLexicons(names: readonly LexiconName[]): ReadonlyMap<string, number> {
   const lexes = names.map((n) => lexicon(n));
-  if (lexes.length === 1) return lexes[0];
+  const weights = names.map((n) => SCORING.lexiconWeights[n]);
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
   const merged = new Map<string, number>();
   for (const lex of lexes) {
     for (const form of lex.keys()) {
       if (merged.has(form)) continue;
       let total = 0;
-      let weights = 0;
-      let confidence = 0;
-      for (let i = 0; i < lexes.length; i++) {
-        const v = lexes[i].get(form);
-        if (v === undefined) continue;
-        const weight = i === 0 ? 1 : SCORING.laterLexiconWeight;
-        total += v * weight;
-        weights += weight;
-        confidence = Math.max(confidence, weight);
-      }
-      merged.set(form, (total / weights) * confidence);
+      for (let i = 0; i < lexes.length; i++) total += (lexes[i].get(form) ?? 0) * weights[i];
+      const value = total / totalWeight;
+      merged.set(form, Math.abs(value) < SCORING.minWordValue ? 0 : value);
     }
   }
   return merged;

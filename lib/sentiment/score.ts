@@ -50,7 +50,7 @@ export interface SentimentOptions {
 
 /** The defaults of {@link SentimentOptions}. */
 export const DEFAULTS: Readonly<{ lexicons: readonly LexiconName[]; modifiers: string }> = Object.freeze({
-  lexicons: Object.freeze(['afinn', 'pattern'] as LexiconName[]),
+  lexicons: Object.freeze(['afinn', 'vader', 'pattern', 'huliu'] as LexiconName[]),
   modifiers: DEFAULT_MODIFIERS_FILE,
 });
 

@@ -5,33 +5,20 @@
  * summed by side and distance, with negation flipping the scores that follow a negation cue.
  */
 import { tokenize, type Token } from '../text/tokens';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { lexicon, LEXICON_NAMES, type Lexicon, type LexiconName } from '../sentiment/lexicon';
 
-/** Lexicons the features can use: natural's three, plus VADER's word list (vader-sentiment). */
-export type FeatureLexicon = LexiconName | 'vader';
-export const FEATURE_LEXICONS: readonly FeatureLexicon[] = [...LEXICON_NAMES, 'vader'];
+/** Lexicons the features can use: every lexicon of lib/sentiment/lexicon.ts. */
+export type FeatureLexicon = LexiconName;
+export const FEATURE_LEXICONS: readonly FeatureLexicon[] = LEXICON_NAMES;
 
-let vader: Lexicon | undefined;
-/** VADER's lexicon (mean rating -4..4, scaled to -1..1), read from vader-sentiment's vader_lexicon.txt. */
+/** VADER's lexicon (mean rating -4..4, scaled to -1..1). */
 export function vaderLexicon(): Lexicon {
-  if (!vader) {
-    const file = path.join(path.dirname(require.resolve('vader-sentiment/package.json')), 'vader_lexicon.txt');
-    const out = new Map<string, number>();
-    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-      const [word, mean] = line.split('\t');
-      if (!word || mean === undefined || !/^[a-z][a-z'-]*$/.test(word)) continue;
-      out.set(word, Number(mean) / 4);
-    }
-    vader = out;
-  }
-  return vader;
+  return lexicon('vader');
 }
 
 /** The lexicon of a feature-lexicon name. @internal (shared with fast-scorer.ts) */
 export function featureLexicon(name: FeatureLexicon): Lexicon {
-  return name === 'vader' ? vaderLexicon() : lexicon(name);
+  return lexicon(name);
 }
 
 /** What features to extract. Recorded in the model file so that training and scoring agree. */
