@@ -39,7 +39,7 @@ export interface SentimentOptions {
    * value under `SCORING.minWordValue` (0.05) is no cue. One lexicon alone keeps its values.
    * Default `['afinn', 'vader', 'pattern', 'huliu']`, the best measured on the NYT editorial dev
    * sentences (lib/eval/nyt.ts; Pearson r 0.600, document halves 0.597 / 0.604; without Hu & Liu
-   * 0.571, afinn+vader+pattern+senticon 0.576, afinn+pattern 0.553, afinn 0.536). The result is
+   * 0.571, afinn+vader+pattern+senticon 0.576, afinn+pattern 0.550, afinn 0.536). The result is
    * flat in the weights: 0.598-0.601 over nine settings.
    */
   lexicons?: LexiconName | readonly LexiconName[];
