@@ -1,7 +1,18 @@
 import * as path from 'node:path';
 import { NewsStanceError, describe, invalidOption } from '../errors';
-import { maskQuotes, scanQuotes, type SentenceQuotes } from './quotes';
+import * as phrases from './phrases';
+import type { PhraseIndex, PhraseMatch, PhraseMatches } from './phrases';
+import * as scan from './scan';
+import { Words } from './words';
+import * as chars from './chars';
+import { QuoteScanner, maskQuotes, type QuoteSpan, type SentenceQuotes } from './quotes';
 import { defaultSpeakers, loadSpeakers, normalizeName, type Speaker, type SpeakerPronoun, type SpeakerSet } from './speakers';
+
+// Bound once: under tsx every use of an imported name is a property getter call, too slow in the per-sentence code.
+const { lastWord, spacesEnd, spacesStart, trailingWord, trimEnd } = scan;
+const clauseStartAfter = scan.clauseStart;
+const { isLetterPoint, isSpaceUnit, isUpperPoint, isWordPoint, pointAt, toLower } = chars;
+const { NAMES, PARTICIPLES, SOURCES, UNNAMED, VERBS, allMatches, indexOf } = phrases;
 
 /**
  * Who speaks in each sentence: the writer, or someone the text quotes or reports. This is what
@@ -62,14 +73,6 @@ const OBJECT_PRONOUNS: Readonly<Record<string, SpeakerPronoun>> = { him: 'he', h
 
 const PRONOUN_RE = /(?<![\p{L}\p{N}'’\-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)(?![\p{L}\p{N}'’\-])/gu;
 const WORD_RE = /[\p{L}\p{N}]+(?:[’'.\-‐‑][\p{L}\p{N}]+)*/gu;
-const LAST_WORD = /(?:^|[\s(])([\p{L}\p{N}][\p{L}\p{N}.’'\-‐‑]*)\s+$/u;
-
-/** The word before `pos` (separated from it by spaces only), looking back a bounded stretch. */
-function lastWord(s: string, pos: number): { w: string; start: number } | null {
-  const from = Math.max(0, pos - 60);
-  const m = LAST_WORD.exec(s.slice(from, pos));
-  return m ? { w: m[1], start: from + m.index + m[0].indexOf(m[1]) } : null;
-}
 const VIEWPOINT = /^\s*(?:(?:But|And|Yet)\s+)?For\s+/u;
 /** The footer of an embedded post: "— Donald J. Trump (@realDonaldTrump) July 16, 2018". */
 const TWEET_FOOTER = /[—–]\s*([^()—–]{2,60}?)\s*\(@\w{1,30}\)[^()]*$/u;
@@ -134,7 +137,33 @@ interface Analysis {
 }
 
 function isCapitalised(w: string): boolean {
-  return /^\p{Lu}/u.test(w);
+  return w.length > 0 && isUpperPoint(pointAt(w, 0, w.length)); // /^\p{Lu}/u
+}
+
+/** `/^[\p{L}][\p{L}.’'\-‐‑]*$/u`: a letter, then letters, dots, apostrophes and hyphens. */
+function isNameShaped(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; ) {
+    const cp = pointAt(w, i, w.length);
+    if (!isLetterPoint(cp) && (i === 0 || !(cp === 0x2e || cp === 0x2019 || cp === 0x27 || cp === 0x2d || cp === 0x2010 || cp === 0x2011))) return false;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return true;
+}
+
+/** A word that may be a title or part of a name in front of a name ("US", "President", "Dr."). */
+function isTitleWord(w: string, unnamed: ReadonlySet<string>): boolean {
+  return isCapitalised(w) && !CAP_STOP.has(w) && isNameShaped(w) && !unnamed.has(toLower(w));
+}
+
+/** `/^[a-z]{4,}ly$/u`: an adverb such as "repeatedly". */
+function isLyAdverb(w: string): boolean {
+  if (w.length < 6 || !w.endsWith('ly')) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
 
 /**
@@ -142,7 +171,6 @@ function isCapitalised(w: string): boolean {
  * "Dr.") and a determiner are absorbed, an unnamed speaker ("Critics of Trump") is not.
  */
 function npStart(masked: string, start: number, unnamed: ReadonlySet<string>): number {
-  const title = (w: string): boolean => isCapitalised(w) && !CAP_STOP.has(w) && !unnamed.has(w.toLowerCase()) && /^[\p{L}][\p{L}.’'\-‐‑]*$/u.test(w);
   let pos = start;
   for (let n = 0; n < 8; n++) {
     const m = lastWord(masked, pos);
@@ -151,13 +179,13 @@ function npStart(masked: string, start: number, unnamed: ReadonlySet<string>): n
     if (DETERMINERS.has(w)) return wStart;
     if (w === 'of') {
       const before = lastWord(masked, wStart);
-      if (before && title(before.w)) {
+      if (before && isTitleWord(before.w, unnamed)) {
         pos = wStart;
         continue;
       }
       break;
     }
-    if (title(w)) {
+    if (isTitleWord(w, unnamed)) {
       pos = wStart;
       continue;
     }
@@ -167,7 +195,7 @@ function npStart(masked: string, start: number, unnamed: ReadonlySet<string>): n
       for (let k = 0; k < 2; k++) {
         const x = lastWord(masked, p);
         if (!x) break;
-        if (title(x.w)) {
+        if (isTitleWord(x.w, unnamed)) {
           pos = x.start;
           break;
         }
@@ -198,20 +226,69 @@ function unnamedStart(masked: string, start: number): number {
   return pos;
 }
 
-/** Whether a subject starting at `pos` starts a main clause: at the start, after punctuation or a quote, or after a conjunction. */
-function clauseStart(masked: string, pos: number): boolean {
-  const before = masked.slice(0, pos).replace(/\s+$/u, '');
-  if (before === '') return true;
-  const last = before[before.length - 1];
-  if (',;:—–(”"»’\''.includes(last)) return true;
-  const w = /(\p{L}+)$/u.exec(before);
-  return w !== null && CONJ.has(w[1].toLowerCase());
+/** The words of `text` from `from` to `to`, with single spaces: the text of a cue. */
+function cueText(text: string, from: number, to: number): string {
+  const words = text.slice(from, to);
+  return isTidy(words) ? words : words.replace(/\s+/gu, ' ').trim();
 }
 
-function trimEnd(masked: string, pos: number): number {
-  let p = pos;
-  while (p > 0 && /\s/u.test(masked[p - 1])) p--;
-  return p;
+/** Whether `s` has no space at either end and only single plain spaces inside (as `cueText` would leave it). */
+function isTidy(s: string): boolean {
+  if (s.length === 0) return true;
+  if (isSpaceUnit(s.charCodeAt(0)) || isSpaceUnit(s.charCodeAt(s.length - 1))) return false;
+  for (let i = 1; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 ? isSpaceUnit(s.charCodeAt(i + 1)) : isSpaceUnit(c)) return false;
+  }
+  return true;
+}
+
+/** Whether the text, after spaces, starts with a capital F, B, A or Y, as {@link VIEWPOINT} requires. */
+function mayOpenViewpoint(masked: string): boolean {
+  const c = masked.charCodeAt(spacesEnd(masked, 0));
+  return c === 0x46 || c === 0x42 || c === 0x41 || c === 0x59;
+}
+
+/**
+ * Orders subjects or cues by where they start, keeping the order of equal starts: what a
+ * (stable) `sort((x, y) => x.start - y.start)` does, without its overhead on a few items.
+ */
+function sortByStart<T extends { start: number }>(items: T[]): T[] {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i];
+    let j = i;
+    for (; j > 0 && items[j - 1].start > item.start; j--) items[j] = items[j - 1];
+    items[j] = item;
+  }
+  return items;
+}
+
+/** Pieces of a cue text between single spaces: `cue.split(' ').length`. */
+function wordCount(cue: string): number {
+  let n = 1;
+  for (let i = cue.indexOf(' '); i >= 0; i = cue.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
+/** `/(?:^|\s)and\s*$/u` on `masked.slice(0, end)`: the text before `end` ends with the word "and". */
+function endsWithAnd(masked: string, end: number): boolean {
+  const p = spacesStart(masked, end) - 3;
+  return p >= 0 && masked.startsWith('and', p) && (p === 0 || isSpaceUnit(masked.charCodeAt(p - 1)));
+}
+
+/** Whether `masked.slice(from, end)` ends with "of", "from", "at", "in" or "with" and spaces (what {@link SentenceAnalyzer.postModified} needs). */
+function endsWithPreposition(masked: string, from: number, end: number): boolean {
+  const p = spacesStart(masked, end, from);
+  if (p === end) return false;
+  for (const w of PREPOSITIONS) if (p - w.length >= from && masked.startsWith(w, p - w.length)) return true;
+  return false;
+}
+
+const PREPOSITIONS = ['of', 'from', 'at', 'in', 'with'];
+
+/** Whether a subject starting at `pos` starts a main clause: at the start, after punctuation or a quote, or after a conjunction. */
+function clauseStart(masked: string, pos: number): boolean {
+  return clauseStartAfter(masked, pos, CONJ);
 }
 
 /** Start of the auxiliaries and adverbials in front of a verb ("has repeatedly said", "last week noted"). */
@@ -221,20 +298,154 @@ function gapStart(masked: string, pos: number): number {
     const m = lastWord(masked, p);
     if (!m) break;
     const w = m.w;
-    if (!(GAP.has(w) || WEEKDAYS.has(w) || (/^[a-z]{4,}ly$/u.test(w) && !NOT_ADVERBS.has(w)))) break;
+    if (!(GAP.has(w) || WEEKDAYS.has(w) || (isLyAdverb(w) && !NOT_ADVERBS.has(w)))) break;
     p = m.start;
   }
   return p;
+}
+
+/** The phrases found in a sentence: names in its text, the rest in its masked text. */
+interface SentenceMatches {
+  names: readonly PhraseMatch[];
+  verbs: readonly PhraseMatch[];
+  participles: readonly PhraseMatch[];
+  sources: readonly PhraseMatch[];
+  /** The words of the masked text, to find subject pronouns in; null: find them with {@link PRONOUN_RE}. */
+  words: Words | null;
+  /** Words of the masked text where an unnamed-speaker head may start; null: look at every word. */
+  heads: readonly number[] | null;
+}
+
+const ALL_BUT_NAMES = (1 << VERBS) | (1 << PARTICIPLES) | (1 << SOURCES) | (1 << UNNAMED);
+
+/** Word buffers free for the next call (kept between calls; a call made during another takes new ones). */
+const spareWords: Words[] = [];
+
+/**
+ * The phrases of a sentence: with the phrase index of the speaker set, looked up word by word
+ * (`words` of its text, `maskedWords` of its masked text); without one (a hand-made set), by the
+ * full regular expressions.
+ */
+function matchesOf(compiled: SpeakerSet['compiled'], index: PhraseIndex | null, text: string, masked: string, words: Words, maskedWords: Words): SentenceMatches {
+  if (!index) {
+    const [names, verbs, participles, sources] = [compiled.names, compiled.verbs, compiled.participles, compiled.sources].map((re, i) => allMatches(re, i === 0 ? text : masked));
+    return { names, verbs, participles, sources, words: null, heads: null };
+  }
+  let found: PhraseMatches;
+  let rest: PhraseMatches;
+  if (maskedWords === words) {
+    found = rest = index.find(text, words, (1 << NAMES) | ALL_BUT_NAMES);
+  } else {
+    found = index.find(text, words, 1 << NAMES);
+    rest = index.find(masked, maskedWords, ALL_BUT_NAMES);
+  }
+  return {
+    names: found.lists[NAMES] ?? [],
+    verbs: rest.lists[VERBS] ?? [],
+    participles: rest.lists[PARTICIPLES] ?? [],
+    sources: rest.lists[SOURCES] ?? [],
+    words: maskedWords,
+    heads: rest.heads,
+  };
+}
+
+/** The subject pronouns of a text (`[Hh]e`, `[Ss]he`, `[Ii]t`, `[Tt]hey` as whole words, not next to an apostrophe or hyphen), as {@link PRONOUN_RE} finds them. */
+function pronounsIn(text: string, words: Words): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  for (let k = 0; k < words.count; k++) {
+    const start = words.start[k];
+    const end = words.end[k];
+    if (!isSubjectPronoun(text, start, end)) continue;
+    if (start > 0 && isPronounNeighbour(text.charCodeAt(start - 1))) continue;
+    if (end < text.length && isPronounNeighbour(text.charCodeAt(end))) continue;
+    out.push({ index: start, text: text.slice(start, end) });
+  }
+  return out;
+}
+
+/** Whether `text.slice(start, end)` is he, He, she, She, it, It, they or They. */
+function isSubjectPronoun(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start) | 0x20; // the first letter in either case
+  switch (end - start) {
+    case 2:
+      return (first === 0x68 && text.startsWith('e', start + 1)) || (first === 0x69 && text.startsWith('t', start + 1)); // he, it
+    case 3:
+      return first === 0x73 && text.startsWith('he', start + 1); // she
+    case 4:
+      return first === 0x74 && text.startsWith('hey', start + 1); // they
+    default:
+      return false;
+  }
+}
+
+/**
+ * `SUBJECT_PRONOUNS[lower]` for a lower-cased word: its pronoun, or what a plain object inherits
+ * under that name ("constructor"). Only words as long as a key are looked up.
+ */
+function subjectPronoun(lower: string): SpeakerPronoun | undefined {
+  const n = lower.length;
+  return (n >= 2 && n <= 4) || n === 9 || n === 11 ? SUBJECT_PRONOUNS[lower] : undefined;
+}
+
+/** The first mention of a speaker or role, outside quotes, that ends at `end`. */
+function mentionEndingAt(mentions: readonly Mention[], end: number): Mention | undefined {
+  for (const x of mentions) if (x.end === end && !x.inQuote && (x.speaker !== null || x.roleKey !== null)) return x;
+  return undefined;
+}
+
+/** Whether one of the spans is a real quote. */
+function hasRealQuote(spans: readonly QuoteSpan[]): boolean {
+  for (const s of spans) if (s.real) return true;
+  return false;
+}
+
+/** A real quote whose opening mark is in the sentence. */
+function hasRealOpening(spans: readonly QuoteSpan[]): boolean {
+  for (const s of spans) if (s.real && s.open >= 0) return true;
+  return false;
+}
+
+/** Whether offset `pos` is inside one of the spans. */
+function insideSpan(spans: readonly QuoteSpan[], pos: number): boolean {
+  for (const s of spans) if (pos >= s.start && pos < s.end) return true;
+  return false;
+}
+
+/**
+ * Whether the name `name` that ends at `end` in `text` is a possessive ("Trump’s", "the
+ * Kremlin's", "the Sanders'"): `/^['’]s(?![\p{L}\p{N}])/u` after it, or an `s` at its end and
+ * `/^['’](?![\p{L}\p{N}])/u` after it.
+ */
+function isPossessive(text: string, name: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c !== 0x27 && c !== 0x2019) return false;
+  if (text.charCodeAt(end + 1) === 0x73 && !wordPointAt(text, end + 2)) return true;
+  return name.endsWith('s') && !wordPointAt(text, end + 1);
+}
+
+/** Whether a letter or digit (a code point of `[\p{L}\p{N}]`) starts at `pos`. */
+function wordPointAt(text: string, pos: number): boolean {
+  return pos < text.length && isWordPoint(pointAt(text, pos, text.length));
+}
+
+/** ' ’ - : a pronoun next to one is part of a longer word ("it's", "she-wolf"). */
+function isPronounNeighbour(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2d;
 }
 
 class SentenceAnalyzer {
   constructor(
     private readonly set: SpeakerSet,
     private readonly a: Analysis,
+    private readonly match: SentenceMatches,
   ) {}
 
   run(): void {
     const a = this.a;
+    const { names, verbs, participles, sources, heads } = this.match;
+    // Without names, verbs, participles, sources, heads or real quotes (which a cue may be
+    // attached to) a sentence has no mention, subject or cue: skip the search.
+    if (names.length === 0 && verbs.length === 0 && participles.length === 0 && sources.length === 0 && heads !== null && heads.length === 0 && !a.hasReal) return;
     a.mentions = this.findMentions();
     a.subjects = this.findSubjects();
     a.cues = this.findCues();
@@ -244,17 +455,16 @@ class SentenceAnalyzer {
     const { text, quotes } = this.a;
     const c = this.set.compiled;
     const out: Mention[] = [];
-    c.names.lastIndex = 0;
-    for (let m = c.names.exec(text); m !== null; m = c.names.exec(text)) {
-      const key = normalizeName(m[0]);
+    for (const m of this.match.names) {
+      const key = normalizeName(m.text);
       const entry = c.exact.get(key);
-      const roleKey = entry ? null : c.roles.has(key.toLowerCase()) ? key.toLowerCase() : null;
+      const lower = entry ? '' : toLower(key);
+      const roleKey = entry ? null : c.roles.has(lower) ? lower : null;
       if (!entry && !roleKey) continue;
       const start = m.index;
-      const end = start + m[0].length;
-      const after = text.slice(end);
-      const possessive = /^['’]s(?![\p{L}\p{N}])/u.test(after) || (/s$/u.test(m[0]) && /^['’](?![\p{L}\p{N}])/u.test(after));
-      const inQuote = quotes.spans.some((s) => start >= s.start && start < s.end);
+      const end = start + m.text.length;
+      const possessive = isPossessive(text, m.text, end);
+      const inQuote = insideSpan(quotes.spans, start);
       out.push({ start, end, speaker: entry ? entry.speaker : null, roleKey, possessive, inQuote, resolved: null });
     }
     return out;
@@ -269,41 +479,64 @@ class SentenceAnalyzer {
       const start = npStart(masked, m.start, this.set.compiled.unnamed);
       if (clauseStart(masked, start)) out.push({ kind: m.roleKey ? 'role' : 'alias', start, end: m.end, mention: m });
     }
-    PRONOUN_RE.lastIndex = 0;
-    for (let m = PRONOUN_RE.exec(masked); m !== null; m = PRONOUN_RE.exec(masked)) {
-      if (clauseStart(masked, m.index)) out.push({ kind: 'pronoun', start: m.index, end: m.index + m[0].length, pronoun: SUBJECT_PRONOUNS[m[0].toLowerCase()] });
+    // A pronoun subject only matters to a cue that looks back for its subject (after a speech
+    // verb, a participle, or a colon before a quote).
+    const { verbs, participles, words } = this.match;
+    if (verbs.length > 0 || participles.length > 0 || hasRealOpening(this.a.quotes.spans)) {
+      for (const m of words ? pronounsIn(masked, words) : allMatches(PRONOUN_RE, masked)) {
+        if (clauseStart(masked, m.index)) out.push({ kind: 'pronoun', start: m.index, end: m.index + m.text.length, pronoun: SUBJECT_PRONOUNS[toLower(m.text)] });
+      }
     }
-    WORD_RE.lastIndex = 0;
-    for (let m = WORD_RE.exec(masked); m !== null; m = WORD_RE.exec(masked)) {
-      const head = m[0].toLowerCase();
+    for (const [start, end] of this.headWords()) {
+      const head = toLower(masked.slice(start, end));
       if (!this.set.compiled.unnamed.has(head)) continue;
-      const start = unnamedStart(masked, m.index);
-      if (clauseStart(masked, start)) out.push({ kind: 'unnamed', start, end: m.index + m[0].length, head });
+      const np = unnamedStart(masked, start);
+      if (clauseStart(masked, np)) out.push({ kind: 'unnamed', start: np, end, head });
     }
-    return out.sort((x, y) => x.start - y.start);
+    return sortByStart(out);
+  }
+
+  /**
+   * The written words of the masked text that may be unnamed-speaker heads, as [start, end), in
+   * order: those the phrase index points at, or (without one) every word {@link WORD_RE} finds.
+   */
+  private headWords(): Array<[number, number]> {
+    const { heads, words } = this.match;
+    const masked = this.a.masked;
+    const out: Array<[number, number]> = [];
+    if (heads === null || words === null) {
+      WORD_RE.lastIndex = 0;
+      for (let m = WORD_RE.exec(masked); m !== null; m = WORD_RE.exec(masked)) out.push([m.index, m.index + m[0].length]);
+      return out;
+    }
+    for (const k of heads) {
+      const word = words.writtenWordAt(masked, k);
+      if (word) out.push(word);
+    }
+    return out;
   }
 
   /** The subject whose name ends at `end`, in main-clause position, or null. */
   private subjectEndingAt(end: number): Subject | null {
     const { masked, mentions } = this.a;
     // (An excluded phrase, "Melania Trump", "The Trump administration", is read word by word below.)
-    const m = mentions.find((x) => x.end === end && !x.inQuote && (x.speaker !== null || x.roleKey !== null));
+    const m = mentionEndingAt(mentions, end);
     if (m) {
       if (m.possessive) return null;
       const start = npStart(masked, m.start, this.set.compiled.unnamed);
       if (clauseStart(masked, start)) return { kind: m.roleKey ? 'role' : 'alias', start, end, mention: m };
       return this.postModified(start, end);
     }
-    const w = /([\p{L}][\p{L}\p{N}.’'\-‐‑]*)$/u.exec(masked.slice(Math.max(0, end - 60), end));
-    if (!w) return null;
-    const word = w[1];
+    const word = trailingWord(masked, end);
+    if (word === null) return null;
     const wStart = end - word.length;
-    if (/[’']s$/u.test(word)) return null; // a possessive
-    const pronoun = SUBJECT_PRONOUNS[word.toLowerCase()];
+    if (word.endsWith('’s') || word.endsWith("'s")) return null; // a possessive
+    const lower = toLower(word);
+    const pronoun = subjectPronoun(lower);
     if (pronoun) return clauseStart(masked, wStart) ? { kind: 'pronoun', start: wStart, end, pronoun } : null;
-    if (this.set.compiled.unnamed.has(word.toLowerCase())) {
+    if (this.set.compiled.unnamed.has(lower)) {
       const start = unnamedStart(masked, wStart);
-      return clauseStart(masked, start) ? { kind: 'unnamed', start, end, head: word.toLowerCase() } : null;
+      return clauseStart(masked, start) ? { kind: 'unnamed', start, end, head: lower } : null;
     }
     if (isCapitalised(word) && !CAP_STOP.has(word)) {
       const start = npStart(masked, wStart, this.set.compiled.unnamed);
@@ -319,6 +552,7 @@ class SentenceAnalyzer {
   private postModified(start: number, end: number): Subject | null {
     const { masked } = this.a;
     const from = Math.max(0, start - 60);
+    if (!endsWithPreposition(masked, from, start)) return null;
     const m = /(?:^|\s)(\p{L}+)\s+(?:of|from|at|in|with)\s+$/u.exec(masked.slice(from, start));
     if (!m || !this.set.compiled.unnamed.has(m[1].toLowerCase())) return null;
     const headStart = from + m.index + m[0].indexOf(m[1]);
@@ -334,11 +568,13 @@ class SentenceAnalyzer {
   }
 
   private trailing(pos: number): boolean {
+    if (!this.a.hasReal) return false;
     const { masked, quotes } = this.a;
     return quotes.spans.some((s) => s.real && s.close >= 0 && s.close < pos && /^[\s,—–-]*$/u.test(masked.slice(s.close + 1, pos)));
   }
 
   private leading(end: number): boolean {
+    if (!this.a.hasReal) return false;
     const { masked, quotes } = this.a;
     return quotes.spans.some((s) => s.real && s.open >= end && /^(?:\s*[\p{L}\p{N}.’']+){0,3}?[\s,:—–-]*$/u.test(masked.slice(end, s.open)));
   }
@@ -347,12 +583,10 @@ class SentenceAnalyzer {
     const { masked, text, quotes } = this.a;
     const c = this.set.compiled;
     const cues: Cue[] = [];
-    const slice = (from: number, to: number): string => text.slice(from, to).replace(/\s+/gu, ' ').trim();
 
     // Subject + speech verb: "Pompeo said", "The Kremlin has repeatedly said", "Medvedev, ..., voiced".
-    c.verbs.lastIndex = 0;
-    for (let v = c.verbs.exec(masked); v !== null; v = c.verbs.exec(masked)) {
-      const vEnd = v.index + v[0].length;
+    for (const v of this.match.verbs) {
+      const vEnd = v.index + v.text.length;
       const gap = gapStart(masked, v.index);
       const e = trimEnd(masked, gap);
       // The subject right before the verb, before a comma ("Mike Pompeo, has advocated"), or before
@@ -371,18 +605,18 @@ class SentenceAnalyzer {
           if (appositive) found.push({ subject: appositive, apposition: true });
         }
       }
-      found.sort((x, y) => RANK[x.subject.kind] - RANK[y.subject.kind]);
+      if (found.length > 1) found.sort((x, y) => RANK[x.subject.kind] - RANK[y.subject.kind]);
       const subject = found[0]?.subject ?? null;
       const apposition = found[0]?.apposition ?? false;
       if (subject) {
-        const words = apposition || subject.end !== e ? `${slice(subject.start, subject.end)} ${slice(gap, vEnd)}` : slice(subject.start, vEnd);
+        const words = apposition || subject.end !== e ? `${cueText(text, subject.start, subject.end)} ${cueText(text, gap, vEnd)}` : cueText(text, subject.start, vEnd);
         cues.push({ kind: 'verb', start: subject.start, subject, attached: this.trailing(subject.start) || this.leading(vEnd), text: words });
         continue;
       }
       // "... and argues that": the subject of the clause.
-      if (/(?:^|\s)and\s*$/u.test(masked.slice(0, gap))) {
+      if (endsWithAnd(masked, gap)) {
         const s = this.subjectBefore(gap);
-        if (s) cues.push({ kind: 'coord', start: v.index, subject: s, attached: this.leading(vEnd), text: `${slice(s.start, s.end)} … ${slice(gap, vEnd)}` });
+        if (s) cues.push({ kind: 'coord', start: v.index, subject: s, attached: this.leading(vEnd), text: `${cueText(text, s.start, s.end)} … ${cueText(text, gap, vEnd)}` });
       }
     }
 
@@ -393,36 +627,34 @@ class SentenceAnalyzer {
       const v = c.verbAtStart.exec(after);
       if (!v) continue;
       const s0 = span.close + 1 + v[0].length;
-      const subject = this.subjectStartingAt(s0 + (masked.slice(s0).length - masked.slice(s0).trimStart().length));
-      if (subject) cues.push({ kind: 'inverted', start: span.close + 1, subject, attached: true, text: slice(span.close + 1, subject.end) });
+      const subject = this.subjectStartingAt(spacesEnd(masked, s0)); // (what trimStart skips)
+      if (subject) cues.push({ kind: 'inverted', start: span.close + 1, subject, attached: true, text: cueText(text, span.close + 1, subject.end) });
     }
 
     // ", saying", "by asserting": the subject of the clause.
-    c.participles.lastIndex = 0;
-    for (let p = c.participles.exec(masked); p !== null; p = c.participles.exec(masked)) {
+    for (const p of this.match.participles) {
       const before = masked.slice(0, p.index).replace(/\s+$/u, '');
       if (!/(?:,[”"’»]?|\b(?:by|and|while|thereby))$/u.test(before)) continue;
       const s = this.subjectBefore(p.index);
-      const pEnd = p.index + p[0].length;
-      if (s) cues.push({ kind: 'participle', start: p.index, subject: s, attached: this.leading(pEnd), text: `${slice(s.start, s.end)} … ${p[0]}` });
+      const pEnd = p.index + p.text.length;
+      if (s) cues.push({ kind: 'participle', start: p.index, subject: s, attached: this.leading(pEnd), text: `${cueText(text, s.start, s.end)} … ${p.text}` });
     }
 
     // "he tempered expectations: “I do not know ...": a colon introducing a real quote.
     for (const span of quotes.spans) {
       if (!span.real || span.open < 0) continue;
-      const colon = /:\s*$/u.exec(masked.slice(0, span.open));
-      if (!colon) continue;
-      const s = this.subjectBefore(colon.index);
+      const colon = spacesStart(masked, span.open) - 1; // /:\s*$/u before the mark
+      if (colon < 0 || masked.charCodeAt(colon) !== 0x3a) continue;
+      const s = this.subjectBefore(colon);
       if (!s) continue;
-      const intro = slice(s.start, colon.index + 1);
-      const text = intro.split(' ').length <= 6 ? intro : `${slice(s.start, s.end)} … ${intro.split(' ').slice(-2).join(' ')}`;
-      cues.push({ kind: 'colon', start: colon.index, subject: s, attached: true, text });
+      const intro = cueText(text, s.start, colon + 1);
+      const cue = wordCount(intro) <= 6 ? intro : `${cueText(text, s.start, s.end)} … ${intro.split(' ').slice(-2).join(' ')}`;
+      cues.push({ kind: 'colon', start: colon, subject: s, attached: true, text: cue });
     }
 
     // "according to the Kremlin", "according to a 2019 Congressional report".
-    c.sources.lastIndex = 0;
-    for (let m = c.sources.exec(masked); m !== null; m = c.sources.exec(masked)) {
-      const objStart = m.index + m[0].length;
+    for (const m of this.match.sources) {
+      const objStart = m.index + m.text.length;
       const stop = masked.slice(objStart).search(/[,;:.!?“”"(·]|\s[-–—]\s/u);
       const objEnd = objStart + (stop < 0 ? Math.min(100, masked.length - objStart) : Math.min(stop, 100));
       const ment = this.a.mentions.find((x) => x.start >= objStart && x.end <= objEnd && !x.inQuote && (x.speaker !== null || x.roleKey !== null));
@@ -432,19 +664,19 @@ class SentenceAnalyzer {
         : OBJECT_PRONOUNS[word]
           ? { kind: 'pronoun', start: objStart, end: objEnd, pronoun: OBJECT_PRONOUNS[word] }
           : { kind: 'unnamed', start: objStart, end: objEnd, head: word };
-      cues.push({ kind: 'source', start: m.index, subject, attached: this.trailing(m.index), text: slice(m.index, objEnd) });
+      cues.push({ kind: 'source', start: m.index, subject, attached: this.trailing(m.index), text: cueText(text, m.index, objEnd) });
     }
 
     // "For Theresa Fallon, director of ..., there is a disparity": a named speaker's view.
-    const vp = VIEWPOINT.exec(masked);
+    const vp = this.a.mentions.length > 0 && mayOpenViewpoint(masked) ? VIEWPOINT.exec(masked) : null;
     if (vp) {
       const from = vp.index + vp[0].length;
       const m = this.a.mentions.find((x) => !x.inQuote && !x.possessive && (x.speaker !== null || x.roleKey !== null) && x.start >= from && npStart(masked, x.start, this.set.compiled.unnamed) <= from);
       if (m && masked[m.end] === ',') {
-        cues.push({ kind: 'viewpoint', start: 0, subject: { kind: m.roleKey ? 'role' : 'alias', start: m.start, end: m.end, mention: m }, attached: false, text: slice(vp.index, m.end) });
+        cues.push({ kind: 'viewpoint', start: 0, subject: { kind: m.roleKey ? 'role' : 'alias', start: m.start, end: m.end, mention: m }, attached: false, text: cueText(text, vp.index, m.end) });
       }
     }
-    return cues.sort((x, y) => x.start - y.start);
+    return sortByStart(cues);
   }
 
   /** The subject starting at `pos` (after an inverted verb): a name, a role, a pronoun or an unnamed speaker. */
@@ -481,6 +713,18 @@ interface Own extends Attribution {
 }
 
 const WRITER: Own = { quoted: false, direct: false, speaker: null, cue: null, fixed: false };
+
+/** The first sentence of a run whose attribution is fixed (see {@link Own.fixed}). */
+function firstFixed(members: readonly number[], results: readonly Own[]): number | undefined {
+  for (const j of members) if (results[j].fixed) return j;
+  return undefined;
+}
+
+/** Whether every sentence of a run is mostly quoted. */
+function allQuoted(members: readonly number[], analyses: readonly Analysis[], share: number): boolean {
+  for (const j of members) if (!(analyses[j].coverage >= share)) return false;
+  return true;
+}
 
 const loadedFiles = new Map<string, SpeakerSet>();
 
@@ -545,36 +789,51 @@ export function attributeSpeakers(sentences: ReadonlyArray<{ text: string; parag
   checkInput(sentences, options);
   if (sentences.length === 0) return [];
   const set = speakerSetOf(options);
+  const c = set.compiled;
+  const index = indexOf(c, [c.names, c.verbs, c.participles, c.sources, c.unnamed]);
   const share = options.quotedShare ?? 0.5;
-  const quotes = scanQuotes(sentences, options.minQuoteWords ?? 3);
+  const scanner = new QuoteScanner(options.minQuoteWords ?? 3);
+  // Word buffers of the sentence being analysed: of its text and of its masked text.
+  const textWords = spareWords.pop() ?? new Words();
+  const maskedWords = spareWords.pop() ?? new Words();
+  const quotes: SentenceQuotes[] = [];
   const n = sentences.length;
 
-  // Pass 1: each sentence on its own.
+  // Pass 1: each sentence on its own (its quotes in order, as scanQuotes finds them).
   const analyses: Analysis[] = [];
   let ordinal = -1;
   for (let i = 0; i < n; i++) {
-    const { text, paragraph } = sentences[i];
+    const sentence = sentences[i];
+    const text = sentence.text;
+    const paragraph = sentence.paragraph;
+    const words = textWords.read(text);
+    const q = scanner.next(sentence, words);
+    quotes.push(q);
     const firstInParagraph = i === 0 || sentences[i - 1].paragraph !== paragraph;
     if (firstInParagraph) ordinal++;
-    const q = quotes[i];
+    if (i > 0) analyses[i - 1].lastInParagraph = firstInParagraph;
+    const masked = maskQuotes(text, q.spans);
+    // No word straddles a quote's edge: the words of the masked text are those outside the quotes.
+    const wordsOfMasked = q.spans.length === 0 ? words : words.copyOutside(q.spans, maskedWords);
     const a: Analysis = {
       text,
-      masked: maskQuotes(text, q.spans),
+      masked,
       paragraph,
       ordinal,
       firstInParagraph,
-      lastInParagraph: i === n - 1 || sentences[i + 1].paragraph !== paragraph,
+      lastInParagraph: true, // until the next sentence says otherwise
       quotes: q,
       mentions: [],
       subjects: [],
       cues: [],
       coverage: q.letters === 0 ? 0 : q.quotedLetters / q.letters,
-      hasReal: q.spans.some((s) => s.real),
+      hasReal: hasRealQuote(q.spans),
     };
-    new SentenceAnalyzer(set, a).run();
+    new SentenceAnalyzer(set, a, matchesOf(c, index, text, masked, words, wordsOfMasked)).run();
     analyses.push(a);
   }
-  const fixedBy = paragraphVoices(analyses, set);
+  spareWords.push(textWords, maskedWords);
+  const fixedBy = paragraphVoices(analyses, set, index !== null);
 
   // Pass 2: in order, resolving roles and pronouns, quote runs and continued quotes.
   const results: Own[] = new Array<Own>(n);
@@ -631,12 +890,12 @@ export function attributeSpeakers(sentences: ReadonlyArray<{ text: string; parag
     const members = run;
     run = [];
     if (members.length === 0) return;
-    const decided = members.find((j) => results[j].fixed);
+    const decided = firstFixed(members, results);
     let speaker: string | null = decided !== undefined ? results[decided].speaker : null;
     let cue: string | null = decided !== undefined ? results[decided].cue : null;
     const first = analyses[members[0]];
     const last = analyses[members[members.length - 1]];
-    if (decided === undefined && lastDirect && members.every((j) => analyses[j].coverage >= share)) {
+    if (decided === undefined && lastDirect && allQuoted(members, analyses, share)) {
       // A quote of its own with no attribution goes on from the speaker of the quote just before it.
       const opensQuote = first.quotes.continues || (first.quotes.spans[0]?.open ?? -1) === first.text.search(/\S/);
       const sameParagraph = lastDirect.ordinal === first.ordinal && lastDirect.sentence === members[0] - 1;
@@ -681,7 +940,7 @@ export function attributeSpeakers(sentences: ReadonlyArray<{ text: string; parag
     } else {
       // A mostly quoted sentence belongs to the attribution of its quote; otherwise the first
       // attribution of a main clause decides. "it" or "they" that refer to no speaker are no attribution.
-      const order = a.coverage >= share ? [...a.cues.filter((x) => x.attached), ...a.cues.filter((x) => !x.attached)] : a.cues;
+      const order = a.coverage >= share && a.cues.length > 1 ? [...a.cues.filter((x) => x.attached), ...a.cues.filter((x) => !x.attached)] : a.cues;
       let chosen: { cue: Cue; speaker: string | null } | null = null;
       for (const cue of order) {
         const speaker = resolve(i, cue.subject);
@@ -716,7 +975,7 @@ export function attributeSpeakers(sentences: ReadonlyArray<{ text: string; parag
  * sentence the guest's; an interviewer with ownVoice stays unquoted) and embedded posts whose
  * last line is "(Twitter Donald J. Trump)" (with the author line just before them).
  */
-function paragraphVoices(analyses: readonly Analysis[], set: SpeakerSet): Array<Own | undefined> {
+function paragraphVoices(analyses: readonly Analysis[], set: SpeakerSet, compiledHere: boolean): Array<Own | undefined> {
   const out = new Array<Own | undefined>(analyses.length);
   const c = set.compiled;
   const groups: number[][] = [];
@@ -727,7 +986,8 @@ function paragraphVoices(analyses: readonly Analysis[], set: SpeakerSet): Array<
   };
   groups.forEach((g, gi) => {
     const first = analyses[g[0]];
-    const label = c.label.exec(first.text);
+    // (A label, as compileSpeakers builds its expression, ends with a colon.)
+    const label = !compiledHere || first.text.includes(':') ? c.label.exec(first.text) : null;
     if (label) {
       const sp = byName(label[1]);
       if (sp) {
@@ -736,7 +996,10 @@ function paragraphVoices(analyses: readonly Analysis[], set: SpeakerSet): Array<
         return;
       }
     }
-    const lastText = analyses[g[g.length - 1]].text.trim();
+    const last = analyses[g[g.length - 1]].text;
+    // Both footers need a parenthesis: the platform line starts with one (as compileSpeakers builds its expression), the post footer has "(@".
+    if (compiledHere && last.charCodeAt(spacesEnd(last, 0)) !== 0x28 && !last.includes('(@')) return;
+    const lastText = last.trim();
     const embed = c.embed?.exec(lastText) ?? TWEET_FOOTER.exec(lastText);
     if (embed) {
       const sp = byName(embed[1]);

@@ -5,6 +5,12 @@
  * convention for a quote running over several paragraphs).
  */
 
+import * as chars from './chars';
+import { Words } from './words';
+
+// Bound once: under tsx every use of an imported name is a property getter call, too slow per character.
+const { isSpaceUnit, isWordUnit } = chars;
+
 /** A stretch of a sentence inside quotation marks. */
 export interface QuoteSpan {
   /** Offsets of the quoted text, without the marks: `text.slice(start, end)`. */
@@ -34,25 +40,44 @@ export interface SentenceQuotes {
 
 type Mark = 'double' | 'straight' | 'single';
 
-const WORD = /[\p{L}\p{N}]+(?:[’'.\-‐‑][\p{L}\p{N}]+)*/gu;
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+// Quotation marks by character code.
+const LDQUO = 0x201c; // “
+const RDQUO = 0x201d; // ”
+const BDQUO = 0x201e; // „
+const LAQUO = 0x00ab; // «
+const RAQUO = 0x00bb; // »
+const LSQUO = 0x2018; // ‘
+const RSQUO = 0x2019; // ’
+const QUOT = 0x22; // "
+const APOS = 0x27; // '
 
-function countWords(s: string): number {
-  return s.match(WORD)?.length ?? 0;
+/** A letter or digit at `i` (one code unit; false past either end of the text). */
+function wordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isWordUnit(text.charCodeAt(i));
 }
 
-function countLetters(s: string): number {
-  let n = 0;
-  for (const ch of s) if (isWordChar(ch)) n++;
-  return n;
+/** A space at `i`, or past either end of the text. */
+function spaceAt(text: string, i: number): boolean {
+  return i < 0 || i >= text.length || isSpaceUnit(text.charCodeAt(i));
 }
 
 /** The opening mark a quote of this kind is re-opened with at the start of a continuing paragraph. */
-function reopens(mark: Mark, c: string | undefined): boolean {
-  if (mark === 'double') return c === '“' || c === '«' || c === '„' || c === '"';
-  if (mark === 'straight') return c === '"' || c === '“';
-  return c === '‘';
+function reopens(mark: Mark, c: number): boolean {
+  if (mark === 'double') return c === LDQUO || c === LAQUO || c === BDQUO || c === QUOT;
+  if (mark === 'straight') return c === QUOT || c === LDQUO;
+  return c === LSQUO;
+}
+
+/** Index of the first non-space character, or -1 (`text.search(/\S/)`). */
+function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) if (!isSpaceUnit(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** Whether the mark `c` at `i` closes an open double or straight quote. */
+function closesQuote(open: 'double' | 'straight', text: string, c: number, i: number): boolean {
+  if (open === 'straight') return c === QUOT || c === RDQUO;
+  return c === RDQUO || c === RAQUO || c === QUOT || (c === LDQUO && !spaceAt(text, i - 1) && !wordAt(text, i + 1));
 }
 
 /**
@@ -62,59 +87,71 @@ function reopens(mark: Mark, c: string | undefined): boolean {
  */
 export function scanQuotes(sentences: ReadonlyArray<{ text: string; paragraph: number }>, minWords = 3): SentenceQuotes[] {
   const out: SentenceQuotes[] = [];
-  let open: Mark | null = null;
-  let prevParagraph: number | undefined;
-  for (const sentence of sentences) {
+  const scanner = new QuoteScanner(minWords);
+  const words = new Words();
+  for (const sentence of sentences) out.push(scanner.next(sentence, words.read(sentence.text)));
+  return out;
+}
+
+/**
+ * {@link scanQuotes} one sentence at a time, on the words and marks of each sentence read
+ * beforehand ({@link Words.read}), so that a caller that needs the words too reads them once.
+ */
+export class QuoteScanner {
+  /** The quote left open by the sentences so far. */
+  private open: Mark | null = null;
+  private prevParagraph: number | undefined;
+
+  constructor(private readonly minWords: number) {}
+
+  /** The quotes of the next sentence; `words` are the words and marks of its text. */
+  next(sentence: { text: string; paragraph: number }, words: Words): SentenceQuotes {
     const text = sentence.text;
+    let open = this.open;
     let skip = -1; // index of a re-opening mark at the start of a continuing paragraph
-    if (open !== null && prevParagraph !== undefined && sentence.paragraph !== prevParagraph) {
-      const first = text.search(/\S/);
-      if (first >= 0 && reopens(open, text[first])) skip = first;
+    if (open !== null && this.prevParagraph !== undefined && sentence.paragraph !== this.prevParagraph) {
+      const first = firstNonSpace(text);
+      if (first >= 0 && reopens(open, text.charCodeAt(first))) skip = first;
       else open = null; // an unclosed quote that does not go on: drop it
     }
-    prevParagraph = sentence.paragraph;
+    this.prevParagraph = sentence.paragraph;
     const continues = open !== null;
     const spans: QuoteSpan[] = [];
     let spanStart = continues ? (skip >= 0 ? skip + 1 : 0) : 0;
     let spanOpen = continues ? -1 : 0;
     let singleStart = -1;
-    const push = (start: number, end: number, openAt: number, closeAt: number): void => {
-      const words = countWords(text.slice(start, end));
-      spans.push({ start, end, open: openAt, close: closeAt, words, real: words >= minWords || openAt < 0 || closeAt < 0 });
-    };
-    for (let i = 0; i < text.length; i++) {
+    let quotedLetters = 0;
+    // Only quotation marks change the state: visit them alone.
+    for (let m = 0; m < words.markCount; m++) {
+      const i = words.marks[m];
+      const c = text.charCodeAt(i);
       if (i === skip) continue;
-      const c = text[i];
-      const prev = text[i - 1];
-      const next = text[i + 1];
       if (open === 'double' || open === 'straight') {
-        const closes =
-          (open === 'double' && (c === '”' || c === '»' || c === '"' || (c === '“' && !isSpace(prev) && !isWordChar(next)))) || (open === 'straight' && (c === '"' || c === '”'));
-        if (closes) {
-          push(spanStart, i, spanOpen, i);
+        if (closesQuote(open, text, c, i)) {
+          quotedLetters += this.push(spans, words, text, spanStart, i, spanOpen, i);
           open = null;
         }
         continue;
       }
       if (open === 'single') {
-        if ((c === '’' || c === "'") && !isWordChar(next) && !isSpace(prev)) {
-          push(singleStart, i, spanOpen, i);
+        if ((c === RSQUO || c === APOS) && !wordAt(text, i + 1) && !spaceAt(text, i - 1)) {
+          quotedLetters += this.push(spans, words, text, singleStart, i, spanOpen, i);
           open = null;
         }
         continue;
       }
       // Not inside a quote.
-      if (c === '“' || c === '«' || c === '„') {
+      if (c === LDQUO || c === LAQUO || c === BDQUO) {
         open = 'double';
-      } else if (c === '"') {
+      } else if (c === QUOT) {
         open = 'straight';
-      } else if (c === '”' && isSpace(prev) && isWordChar(next)) {
+      } else if (c === RDQUO && spaceAt(text, i - 1) && wordAt(text, i + 1)) {
         open = 'double'; // a closing mark used as an opener
-      } else if (c === '”' || c === '»') {
+      } else if (c === RDQUO || c === RAQUO) {
         // A closing mark with no opener: the quote began before this sentence.
-        if (spans.length === 0 && countWords(text.slice(0, i)) > 0) push(0, i, -1, i);
+        if (spans.length === 0 && words.hasWordBefore(i)) quotedLetters += this.push(spans, words, text, 0, i, -1, i);
         continue;
-      } else if ((c === '‘' || c === "'") && !isWordChar(prev) && isWordChar(next)) {
+      } else if ((c === LSQUO || c === APOS) && !wordAt(text, i - 1) && wordAt(text, i + 1)) {
         open = 'single';
         singleStart = i + 1;
         spanOpen = i;
@@ -126,10 +163,47 @@ export function scanQuotes(sentences: ReadonlyArray<{ text: string; paragraph: n
       spanOpen = i;
     }
     if (open === 'single') open = null; // an unclosed single quote is an apostrophe, not a quote
-    if (open !== null) push(spanStart, text.length, spanOpen, -1);
-    const letters = countLetters(text);
-    const quotedLetters = spans.filter((s) => s.real).reduce((n, s) => n + countLetters(text.slice(s.start, s.end)), 0);
-    out.push({ spans, continues, openAtEnd: open !== null, letters, quotedLetters });
+    if (open !== null) quotedLetters += this.push(spans, words, text, spanStart, text.length, spanOpen, -1);
+    this.open = open;
+    return { spans, continues, openAtEnd: open !== null, letters: words.letters, quotedLetters };
+  }
+
+  /**
+   * Adds the span from `start` to `end` (offsets next to marks or at the ends of the text, so no
+   * word straddles them); returns its letters and digits if it is a real quote, else 0.
+   */
+  private push(spans: QuoteSpan[], words: Words, text: string, start: number, end: number, open: number, close: number): number {
+    const count = words.countIn(text, start, end);
+    const real = count.words >= this.minWords || open < 0 || close < 0;
+    spans.push({ start, end, open, close, words: count.words, real });
+    return real ? count.letters : 0;
+  }
+}
+
+/** Whether the spans are in order, apart and inside the text: then masking needs no character array. */
+function orderedSpans(text: string, spans: readonly QuoteSpan[]): boolean {
+  let at = 0;
+  for (const s of spans) {
+    if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < at || s.end < s.start || s.end > text.length) return false;
+    at = s.end;
+  }
+  return true;
+}
+
+/** Characters turned into a string at a time by {@link maskRange} (well below the engines' argument limits). */
+const MASK_CHUNK = 4096;
+
+/** `text.slice(start, end)` with every non-space character (UTF-16 unit) replaced by `·`. */
+function maskRange(text: string, start: number, end: number): string {
+  let out = '';
+  for (let from = start; from < end; from += MASK_CHUNK) {
+    const to = Math.min(end, from + MASK_CHUNK);
+    const codes: number[] = [];
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      codes.push(isSpaceUnit(c) ? c : 0xb7);
+    }
+    out += String.fromCharCode.apply(null, codes);
   }
   return out;
 }
@@ -140,6 +214,18 @@ export function scanQuotes(sentences: ReadonlyArray<{ text: string; paragraph: n
  */
 export function maskQuotes(text: string, spans: readonly QuoteSpan[]): string {
   if (spans.length === 0) return text;
+  if (!orderedSpans(text, spans)) return maskAnySpans(text, spans);
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + maskRange(text, s.start, s.end);
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+/** {@link maskQuotes} for spans that overlap, are out of order or reach past the text. */
+function maskAnySpans(text: string, spans: readonly QuoteSpan[]): string {
   const chars = [...text.split('')];
   for (const s of spans) for (let i = s.start; i < s.end; i++) if (!/\s/.test(chars[i])) chars[i] = '·';
   return chars.join('');

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NewsStanceError, describe, invalidOption } from '../errors';
 import { parseJsonWithPositions } from '../targets/json-positions';
+import { PhraseIndex, registerIndex, type PhrasePattern } from './phrases';
 
 /**
  * The speakers file (default `data/speakers.json`): who can speak in an article, by which names
@@ -155,6 +156,7 @@ function displayPath(file: string): string {
 
 /** Straight apostrophes, plain hyphens, single spaces: the key under which names are compared. */
 export function normalizeName(s: string): string {
+  if (!/[’‘`´‐‑]|[^\S ]| {2}/.test(s)) return s; // nothing to replace
   return s.replace(/[’‘`´]/g, "'").replace(/[‐‑]/g, '-').replace(/\s+/g, ' ');
 }
 
@@ -303,8 +305,22 @@ const byLength = (a: { text: string }, b: { text: string }): number => b.text.le
 const BEFORE = '(?<![\\p{L}\\p{N}\\-‐‑])';
 const AFTER = '(?![\\p{L}\\p{N}\\-‐‑])';
 
-function alternation(list: Array<{ text: string; anyCase: boolean }>): string {
-  return [...new Set([...list].sort(byLength).map((x) => phrasePattern(x.text, x.anyCase)))].join('|');
+/** The patterns of a list of phrases in alternation order: longest phrase first, each pattern once. */
+function orderedPatterns(list: Array<{ text: string; anyCase: boolean }>): PhrasePattern[] {
+  const seen = new Set<string>();
+  const out: PhrasePattern[] = [];
+  for (const x of [...list].sort(byLength)) {
+    const pattern = phrasePattern(x.text, x.anyCase);
+    if (seen.has(pattern)) continue;
+    seen.add(pattern);
+    out.push({ pattern, text: x.text, anyCase: x.anyCase });
+  }
+  return out;
+}
+
+/** The alternation of the patterns, in their order. */
+function alternation(patterns: readonly PhrasePattern[]): string {
+  return patterns.map((p) => p.pattern).join('|');
 }
 
 function compile(set: Pick<SpeakerSet, 'speakers' | 'speechVerbs' | 'participles' | 'sourcePhrases' | 'unnamedSpeakers' | 'embedPlatforms'>): CompiledSpeakers {
@@ -328,19 +344,26 @@ function compile(set: Pick<SpeakerSet, 'speakers' | 'speechVerbs' | 'participles
   }
   // "the" of a role also matches "The" at the start of a sentence; aliases keep their case.
   const lowerList = (words: readonly string[]): Array<{ text: string; anyCase: boolean }> => words.map((w) => ({ text: w, anyCase: false }));
-  const verbAlt = alternation(lowerList(set.speechVerbs));
-  const aliasAlt = alternation(set.speakers.flatMap((s) => s.aliases.map((a) => ({ text: a, anyCase: false }))));
+  const names = orderedPatterns(nameList);
+  const verbs = orderedPatterns(lowerList(set.speechVerbs));
+  const participles = orderedPatterns(lowerList(set.participles));
+  const sources = orderedPatterns(set.sourcePhrases.map((p) => ({ text: p, anyCase: true })));
+  const verbAlt = alternation(verbs);
+  const aliasAlt = alternation(orderedPatterns(set.speakers.flatMap((s) => s.aliases.map((a) => ({ text: a, anyCase: false })))));
   const titles = '(?:(?:Dr|Mr|Mrs|Ms|Prof|Professor)\\.?\\s+)?';
-  return {
-    names: new RegExp(`${BEFORE}(?:${alternation(nameList)})${AFTER}`, 'gu'),
+  const compiled: CompiledSpeakers = {
+    names: new RegExp(`${BEFORE}(?:${alternation(names)})${AFTER}`, 'gu'),
     exact,
     roles,
     verbs: new RegExp(`${BEFORE}(?:${verbAlt})${AFTER}`, 'gu'),
     verbAtStart: new RegExp(`^[\\s,—–-]*(${verbAlt})${AFTER}`, 'u'),
-    participles: new RegExp(`${BEFORE}(?:${alternation(lowerList(set.participles))})${AFTER}`, 'gu'),
-    sources: new RegExp(`${BEFORE}(?:${alternation(set.sourcePhrases.map((p) => ({ text: p, anyCase: true })))})${AFTER}`, 'gu'),
+    participles: new RegExp(`${BEFORE}(?:${alternation(participles)})${AFTER}`, 'gu'),
+    sources: new RegExp(`${BEFORE}(?:${alternation(sources)})${AFTER}`, 'gu'),
     unnamed: new Set(set.unnamedSpeakers),
-    embed: set.embedPlatforms.length ? new RegExp(`^\\(\\s*(?:${alternation(lowerList(set.embedPlatforms))})\\s+([^()]{2,80}?)\\s*\\)\\s*$`, 'u') : null,
+    embed: set.embedPlatforms.length ? new RegExp(`^\\(\\s*(?:${alternation(orderedPatterns(lowerList(set.embedPlatforms)))})\\s+([^()]{2,80}?)\\s*\\)\\s*$`, 'u') : null,
     label: new RegExp(`^\\s*(${titles}(?:${aliasAlt}))(?:\\s*\\([^()]{1,60}\\))?\\s*:\\s+`, 'u'),
   };
+  const regexps = [compiled.names, compiled.verbs, compiled.participles, compiled.sources];
+  registerIndex(compiled, new PhraseIndex([names, verbs, participles, sources], regexps, set.unnamedSpeakers), [...regexps, compiled.unnamed]);
+  return compiled;
 }
