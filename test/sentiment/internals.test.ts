@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { baseForms } from '../../lib/sentiment/base-forms';
 import { compile } from '../../lib/sentiment/compile';
 import { defaultModifiers } from '../../lib/sentiment/modifiers';
-import { scoreSentence, type SentenceSentiment } from '../../lib/sentiment/score';
+import { DEFAULTS, scoreSentence, type SentenceSentiment } from '../../lib/sentiment/score';
 import { scoreTokens } from '../../lib/sentiment/sentence';
 import { WordIds } from '../../lib/sentiment/word-table';
 import { tokenize } from '../../lib/text/tokens';
@@ -73,17 +73,32 @@ describe('scoreSentence rules (details kept from the first implementation)', () 
   });
 
   it('values hyphenated and British forms, but not words a prefix negates', () => {
-    assert.deepEqual(rules(scoreSentence('A God-awful, non-violent, favourable outcome.')), [
+    const s = scoreSentence('A God-awful, non-violent, non-toxic, scandal-plagued, favourable outcome.');
+    // "God-awful" and "non-violent" are words of Hu & Liu's lexicon (negative and positive), so
+    // they keep their own values; "non-toxic" and "scandal-plagued" are in no lexicon: the
+    // prefix "non" voids the head "toxic" (no cue), "scandal-plagued" takes the value of "plagued".
+    assert.deepEqual(rules(s), [
       ['God-awful', 'lexicon'],
+      ['non-violent', 'lexicon'],
+      ['scandal-plagued', 'lexicon'],
       ['favourable', 'lexicon'],
     ]);
+    const value = (text: string): number => {
+      const found = s.cues.find((c) => c.text === text);
+      assert.ok(found, text);
+      return found.value;
+    };
+    assert.ok(value('God-awful') < 0);
+    assert.ok(value('non-violent') > 0, 'not the negative value of "violent"');
+    assert.equal(value('scandal-plagued'), scoreSentence('They were plagued.').cues[0]?.value);
+    assert.ok(value('favourable') > 0);
   });
 
   it('only reads the tokens it is given (a memoising tokenizer may hand them to others)', () => {
     const text = 'He can’t stop the war, but the talks were “a very good start”.';
     const tokens = Object.freeze(tokenize(text).map((t) => Object.freeze(t)));
     const copy = JSON.stringify(tokens);
-    const s = scoreTokens(text, tokens, compile(['afinn', 'pattern'], defaultModifiers()));
+    const s = scoreTokens(text, tokens, compile(DEFAULTS.lexicons, defaultModifiers()));
     assert.deepEqual(s, scoreSentence(text));
     assert.equal(JSON.stringify(tokens), copy);
   });

@@ -24,6 +24,8 @@ const cue = (s: SentenceSentiment, text: string) => {
 // Values the bundled cue file and lexicons give, restated so that the tests say what they expect.
 const NEGATIVE_WEIGHT = 1.3; // SCORING.negativeWeight
 const NEGATOR = -0.2 * NEGATIVE_WEIGHT; // a negator that reaches no cue
+// SCORING.lexiconWeights of the default lexicons: AFINN 1, VADER 1, Pattern 0.75, Hu & Liu 1.
+const DEFAULT_WEIGHT = 1 + 1 + 0.75 + 1;
 
 describe('scoreSentence(text)', () => {
   describe('on sentences of the seed articles', () => {
@@ -63,10 +65,13 @@ describe('scoreSentence(text)', () => {
         ['not', 'negator'],
         ['not', 'negator'],
       ]);
-      // AFINN war -2 -> -0.4; shifted (x -0.8) it is positive, negated as positive (x -0.6).
-      near(cue(s, 'war').value, -0.4 * -0.8 * -0.6 * NEGATIVE_WEIGHT);
-      near(s.score, squash(-0.4 * -0.8 * -0.6 * NEGATIVE_WEIGHT + 3 * NEGATOR), 'score');
-      assert.ok(s.score < -0.7);
+      // war: AFINN -2 -> -0.4, VADER -2.9 -> -0.725, not in Pattern nor Hu & Liu:
+      // (-0.4 - 0.725) / 3.75 = -0.3; shifted (x -0.8) it is positive, negated as positive (x -0.6).
+      const war = (-0.4 - 0.725) / DEFAULT_WEIGHT;
+      near(cue(s, 'war').value, war * -0.8 * -0.6 * NEGATIVE_WEIGHT);
+      near(s.score, squash(war * -0.8 * -0.6 * NEGATIVE_WEIGHT + 3 * NEGATOR), 'score');
+      // "can’t stop the war" adds to the three negators: more negative than they are alone.
+      assert.ok(s.score < squash(3 * NEGATOR) - 0.05, `${s.score}`);
     });
 
     it('reads 001’s “I wouldn’t say it’s a point of no return.” as mildly hopeful: a negated negative phrase', () => {
@@ -80,11 +85,20 @@ describe('scoreSentence(text)', () => {
       const low = scoreSentence('The Kremlin has repeatedly said that relations between the US and Russia are at a historic low, blaming Washington for its support for Ukraine.');
       near(cue(low, 'at a historic low').value, -0.6 * NEGATIVE_WEIGHT);
       const doubt = scoreSentence('“Putin is still giving Trump the benefit of the doubt, given Trump’s sweet rhetoric, hence the Pompeo visit in an attempt to find common ground,” she said.');
+      // "giving" (VADER only, +1.4) and "rhetoric" (Hu & Liu only, negative) are small lexicon
+      // cues; "Trump" is a neutral word; "doubt" is inside the phrase.
       assert.deepEqual(rules(doubt), [
+        ['giving', 'lexicon'],
         ['benefit of the doubt', 'cue'],
         ['sweet', 'lexicon'],
+        ['rhetoric', 'lexicon'],
         ['common ground', 'cue'],
       ]);
+      near(cue(doubt, 'giving').value, 0.35 / DEFAULT_WEIGHT);
+      near(cue(doubt, 'benefit of the doubt').value, 0.4);
+      // sweet: AFINN +2 -> 0.4, VADER 2 -> 0.5, Pattern 0.5, Hu & Liu positive 0.5.
+      near(cue(doubt, 'sweet').value, (0.4 + 0.5 + 0.75 * 0.5 + 0.5) / DEFAULT_WEIGHT);
+      near(cue(doubt, 'rhetoric').value, (-0.5 / DEFAULT_WEIGHT) * NEGATIVE_WEIGHT);
       const prospect = scoreSentence('“Whoever wins the election, we see no prospect of America changing its Russophobic course.');
       assert.equal(cue(prospect, 'no prospect').rule, 'cue', '"no" must not act as a negator inside "no prospect"');
       const war = scoreSentence('In fact, Lavrov at one point described the period as “worse” than during the Cold War.');
@@ -176,11 +190,17 @@ describe('scoreSentence(text)', () => {
 
     it('weighs an "although"/"despite" clause under the main clause (000: “Despite the political tensions, ...”)', () => {
       const s = scoreSentence('Despite the political tensions, Russia and the US have significant economic ties, particularly in sectors such as energy and trade.');
+      // "energy" is a mildly positive VADER word (+1.1), a small cue here.
       assert.deepEqual(rules(s), [
         ['tensions', 'cue+concession'],
         ['significant', 'lexicon+main-clause'],
+        ['energy', 'lexicon+main-clause'],
       ]);
       near(cue(s, 'tensions').value, -0.4 * NEGATIVE_WEIGHT * 0.5);
+      // significant: AFINN +1 -> 0.2, VADER 0.8 -> 0.2, Hu & Liu positive 0.5, not in Pattern.
+      near(cue(s, 'significant').value, ((0.2 + 0.2 + 0.5) / DEFAULT_WEIGHT) * 1.5);
+      near(cue(s, 'energy').value, (0.275 / DEFAULT_WEIGHT) * 1.5);
+      assert.ok(s.score > 0, 'the main clause wins');
     });
 
     it('leaves the weights alone when one side has no cue', () => {
@@ -224,19 +244,53 @@ describe('scoreSentence(text)', () => {
   });
 
   describe('options', () => {
-    it('defaults to AFINN with Pattern and the bundled cue file, in a frozen DEFAULTS', () => {
-      assert.deepEqual(DEFAULTS.lexicons, ['afinn', 'pattern']);
+    it('defaults to AFINN, VADER, Pattern and Hu & Liu and the bundled cue file, in a frozen DEFAULTS', () => {
+      assert.deepEqual(DEFAULTS.lexicons, ['afinn', 'vader', 'pattern', 'huliu']);
       assert.equal(DEFAULTS.modifiers, DEFAULT_MODIFIERS_FILE);
       assert.ok(Object.isFrozen(DEFAULTS) && Object.isFrozen(DEFAULTS.lexicons));
       const text = 'The plan was absurd, but the outcome was good.';
-      assert.deepEqual(scoreSentence(text), scoreSentence(text, { lexicons: ['afinn', 'pattern'], modifiers: DEFAULT_MODIFIERS_FILE }));
+      assert.deepEqual(scoreSentence(text), scoreSentence(text, { lexicons: ['afinn', 'vader', 'pattern', 'huliu'], modifiers: DEFAULT_MODIFIERS_FILE }));
+      assert.notDeepEqual(scoreSentence(text), scoreSentence(text, { lexicons: ['afinn', 'pattern'] }));
     });
 
-    it('combines lexicons: a word only Pattern knows counts at 0.3 of its value', () => {
-      // "absurd" is in Pattern (-0.5) and senticon (-0.25) but not in AFINN.
+    it('combines lexicons as a weighted mean over all of them: a word some lack is damped by their weights', () => {
+      // "good" is in all four: AFINN +3 -> 0.6, VADER 1.9 -> 0.475, Pattern 0.7, Hu & Liu 0.5.
+      near(cue(scoreSentence('It is good.'), 'good').value, (0.6 + 0.475 + 0.75 * 0.7 + 0.5) / DEFAULT_WEIGHT);
+      // "absurd" is in Pattern (-0.5) and Hu & Liu (-0.5) but not in AFINN or VADER, which count as 0.
+      near(cue(scoreSentence('The plan was absurd.'), 'absurd').value, ((0.75 * -0.5 + -0.5) / DEFAULT_WEIGHT) * NEGATIVE_WEIGHT);
+      near(cue(scoreSentence('The plan was absurd.', { lexicons: ['afinn', 'pattern'] }), 'absurd').value, ((0.75 * -0.5) / (1 + 0.75)) * NEGATIVE_WEIGHT);
+      // SentiCon weighs 0.35: afinn + senticon gives "absurd" (SentiCon -0.25) 0.35 / 1.35 of its value.
+      near(cue(scoreSentence('The plan was absurd.', { lexicons: ['afinn', 'senticon'] }), 'absurd').value, ((0.35 * -0.25) / (1 + 0.35)) * NEGATIVE_WEIGHT);
+    });
+
+    it('does not depend on the order of the lexicons (up to rounding of the weighted sum)', () => {
+      const same = (a: SentenceSentiment, b: SentenceSentiment): void => {
+        assert.deepEqual(rules(a), rules(b));
+        a.cues.forEach((c, i) => near(c.value, b.cues[i].value, c.text));
+        near(a.score, b.score, 'score');
+      };
+      // "aggression" sums to -0.32 in one order and -0.32000000000000006 in the other.
+      const text = 'The plan was absurd and the aggression alarming, but the verdict gave them sweet, giving hope.';
+      same(scoreSentence(text, { lexicons: ['huliu', 'pattern', 'vader', 'afinn'] }), scoreSentence(text));
+      same(scoreSentence(text, { lexicons: ['pattern', 'afinn'] }), scoreSentence(text, { lexicons: ['afinn', 'pattern'] }));
+      assert.equal(rules(scoreSentence(text)).length, 6);
+    });
+
+    it('keeps the values of a lexicon used alone', () => {
       assert.deepEqual(scoreSentence('The plan was absurd.', { lexicons: 'afinn' }).cues, []);
-      near(cue(scoreSentence('The plan was absurd.'), 'absurd').value, -0.5 * 0.3 * NEGATIVE_WEIGHT);
+      near(cue(scoreSentence('The plan was absurd.', { lexicons: 'pattern' }), 'absurd').value, -0.5 * NEGATIVE_WEIGHT);
       near(cue(scoreSentence('The plan was absurd.', { lexicons: ['senticon'] }), 'absurd').value, -0.25 * NEGATIVE_WEIGHT);
+      near(cue(scoreSentence('It is good.', { lexicons: ['vader'] }), 'good').value, 0.475);
+    });
+
+    it('drops a word whose combined value is under 0.05: known, but no cue', () => {
+      // "verdict": AFINN -1 -> -0.2, VADER 0.6 -> 0.15: (-0.2 + 0.15) / 3.75 = -0.013.
+      assert.deepEqual(scoreSentence('The verdict was read.').cues, []);
+      assert.deepEqual(scoreSentence('The verdict was read.', { lexicons: ['afinn', 'vader'] }).cues, []); // -0.025
+      near(cue(scoreSentence('The verdict was read.', { lexicons: 'afinn' }), 'verdict').value, -0.2 * NEGATIVE_WEIGHT);
+      near(cue(scoreSentence('The verdict was read.', { lexicons: 'vader' }), 'verdict').value, 0.15);
+      // "creditor" is only in VADER, at -0.1 -> -0.025: under the floor even alone.
+      assert.deepEqual(scoreSentence('The creditor called.', { lexicons: 'vader' }).cues, []);
     });
 
     it('uses a cue set passed as a loaded object or as a file path', () => {
@@ -268,11 +322,13 @@ describe('scoreSentence(text)', () => {
     });
 
     it('rejects an unknown lexicon name, naming the choices', () => {
-      assert.throws(() => scoreSentence('Fine.', { lexicons: ['afinn', 'vader' as 'afinn'] }), {
+      assert.throws(() => scoreSentence('Fine.', { lexicons: ['afinn', 'sentiwordnet' as 'afinn'] }), {
         name: 'NewsStanceError',
-        message: 'options.lexicons: unknown lexicon "vader". Choose from afinn, senticon, pattern',
+        message: 'options.lexicons: unknown lexicon "sentiwordnet". Choose from afinn, senticon, pattern, vader, huliu',
       });
-      assert.throws(() => scoreSentence('Fine.', { lexicons: [] }), { message: 'options.lexicons: expected a lexicon name or a non-empty array of them (afinn, senticon, pattern), got an array of 0' });
+      assert.throws(() => scoreSentence('Fine.', { lexicons: [] }), {
+        message: 'options.lexicons: expected a lexicon name or a non-empty array of them (afinn, senticon, pattern, vader, huliu), got an array of 0',
+      });
       assert.throws(() => scoreSentence('Fine.', { lexicons: ['afinn', 'afinn'] }), { message: 'options.lexicons: lexicon "afinn" is listed twice' });
     });
 
