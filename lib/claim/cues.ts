@@ -132,9 +132,12 @@ export function parseClaimCues(json: string, file: string): ClaimCues {
 }
 
 const loaded = new Map<string, ClaimCues>();
+/** The bundled cues once loaded: claimStance asks for them on every sentence. */
+let bundled: ClaimCues | undefined;
 
 /** Loads (once per path) and compiles a claim cue file; default the bundled one. */
 export function loadClaimCues(file: string = DEFAULT_CLAIM_FILE): ClaimCues {
+  if (file === DEFAULT_CLAIM_FILE && bundled) return bundled;
   const key = path.resolve(file);
   let cues = loaded.get(key);
   if (!cues) {
@@ -142,5 +145,6 @@ export function loadClaimCues(file: string = DEFAULT_CLAIM_FILE): ClaimCues {
     cues = parseClaimCues(fs.readFileSync(key, 'utf8'), file);
     loaded.set(key, cues);
   }
+  if (file === DEFAULT_CLAIM_FILE) bundled = cues;
   return cues;
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NewsStanceError, describe, invalidOption } from '../errors';
 import { parseJsonWithPositions } from './json-positions';
+import { compileAliasScanner, normalizeAlias, scanAliases, type AliasCandidate, type AliasScanner } from './alias-scanner';
 
 /** One alias of a target, or one excluded phrase. */
 export interface AliasSpec {
@@ -181,11 +182,6 @@ function build(doc: unknown, file: string | undefined, lineAt: (p: string) => nu
   return { file, targets, byId: new Map(targets.map((t) => [t.id, t])), matcher: compileMatcher(targets) };
 }
 
-/** Straight apostrophes, single spaces: the key under which aliases are compared. */
-function normalizeAlias(s: string): string {
-  return s.replace(/[’‘`´]/g, "'").replace(/[‐‑]/g, '-').replace(/\s+/g, ' ');
-}
-
 function aliasPattern(spec: AliasSpec): string {
   let out = '';
   for (const ch of spec.alias) {
@@ -198,6 +194,10 @@ function aliasPattern(spec: AliasSpec): string {
   return out;
 }
 
+/**
+ * Builds the matcher. Its `regex` defines which texts are candidates (and stays the reference);
+ * findMentions runs the equivalent {@link AliasScanner} instead, see {@link scannerOf}.
+ */
 function compileMatcher(targets: readonly Target[]): Matcher {
   const exact = new Map<string, Entry>();
   const folded = new Map<string, Entry>();
@@ -237,6 +237,32 @@ function compiled(targets: TargetSet | readonly TargetInput[]): TargetSet {
 }
 const arrayCache = new WeakMap<object, TargetSet>();
 
+/** What a normalised matched text resolves to: the case-sensitive alias with that key, else the case-insensitive one. */
+function resolve(matcher: Matcher, key: string): Entry | undefined {
+  return matcher.exact.get(key) ?? matcher.folded.get(key.toLowerCase());
+}
+
+const scanners = new WeakMap<Matcher, AliasScanner>();
+let lastMatcher: Matcher | undefined;
+let lastScanner: AliasScanner | undefined;
+
+/**
+ * The alias scanner of a matcher, compiled on first use and kept per matcher object. It is built
+ * from the matcher's entries, which are all the aliases and excluded phrases its regex
+ * alternates (validation makes every key unique, so no entry is shadowed in the maps).
+ */
+function scannerOf(matcher: Matcher): AliasScanner {
+  if (matcher === lastMatcher) return lastScanner!;
+  let scanner = scanners.get(matcher);
+  if (!scanner) {
+    scanner = compileAliasScanner([...matcher.exact.values(), ...matcher.folded.values()], (key) => resolve(matcher, key));
+    scanners.set(matcher, scanner);
+  }
+  lastMatcher = matcher;
+  lastScanner = scanner;
+  return scanner;
+}
+
 /**
  * Finds the mentions of targets in a text, on word boundaries; where matches overlap, the
  * longest alias (or excluded phrase) wins, so mentions never overlap. Sorted by position.
@@ -248,25 +274,32 @@ const arrayCache = new WeakMap<object, TargetSet>();
 export function findMentions(text: string, targets: TargetSet | readonly TargetInput[] = defaultTargets()): Mention[] {
   if (typeof text !== 'string') invalidOption('text', 'a string', text);
   const { matcher } = compiled(targets);
-  const candidates: { start: number; end: number; text: string }[] = [];
-  matcher.regex.lastIndex = 0;
-  for (const m of text.matchAll(matcher.regex)) {
-    const start = m.index ?? 0;
-    candidates.push({ start, end: start + m[1]!.length, text: m[1]! });
-  }
-  if (candidates.length === 0) return [];
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken: { start: number; end: number; text: string }[] = [];
-  for (const c of candidates) {
-    if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
-    taken.push(c);
+  // One candidate per position where an alias starts (the first alias of the regex's
+  // alternation order that matches there), in text order.
+  const candidates = scanAliases(text, scannerOf(matcher));
+  if (candidates === null) return [];
+  // Where candidates overlap the longest wins, then the earliest.
+  let taken: AliasCandidate[] = candidates;
+  if (candidates.length > 1) {
+    candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    taken = [];
+    for (const c of candidates) {
+      let free = true;
+      for (const t of taken) {
+        if (c.start < t.end && t.start < c.end) {
+          free = false;
+          break;
+        }
+      }
+      if (free) taken.push(c);
+    }
   }
   const out: Mention[] = [];
   for (const c of taken) {
-    const key = normalizeAlias(c.text);
-    const entry = matcher.exact.get(key) ?? matcher.folded.get(key.toLowerCase());
+    const matched = text.slice(c.start, c.end);
+    const entry = c.alias.entry.ignoreCase ? resolve(matcher, normalizeAlias(matched)) : c.alias.resolved;
     if (!entry || entry.target === null) continue;
-    out.push({ target: entry.target, alias: entry.alias, text: c.text, start: c.start, end: c.end });
+    out.push({ target: entry.target, alias: entry.alias, text: matched, start: c.start, end: c.end });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
 }
