@@ -81,7 +81,9 @@ export function scoreCorpusCached(corpus: Corpus, options: CacheOptions = {}): C
     if (!options.noCache && fs.existsSync(file)) {
       try {
         const ref = sourceRef(source);
-        sentences = (JSON.parse(fs.readFileSync(file, 'utf8')) as ScoredSentence[]).map((s) => ({ ...s, ...ref }));
+        sentences = JSON.parse(fs.readFileSync(file, 'utf8')) as ScoredSentence[];
+        // The source's identity is taken from its metadata now (a label may have been edited).
+        for (const s of sentences) Object.assign(s, ref);
       } catch {
         sentences = null; // a damaged cache file is rescored and rewritten
       }
