@@ -16,7 +16,7 @@ import type { PlainSource, WorkerInit, WorkerRequest, WorkerResponse } from './w
  */
 
 /** Sources above which workers are used by default (measured with `news-stance bench`, see README "Performance"). */
-export const DEFAULT_THRESHOLD = 1200;
+export const DEFAULT_THRESHOLD = 1600;
 
 /** Most workers started by default. */
 export const MAX_DEFAULT_WORKERS = 8;
