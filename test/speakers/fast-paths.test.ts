@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { allMatches, indexOf, NAMES, PARTICIPLES, SOURCES, UNNAMED, VERBS } from '../../lib/speakers/phrases';
+import { allMatches, indexOf, NAMES, PARTICIPLES, SOURCES, UNNAMED, VERBS, type PhraseMatches } from '../../lib/speakers/phrases';
 import { maskQuotes, scanQuotes, type QuoteSpan } from '../../lib/speakers/quotes';
 import { clauseStart, lastWord, trailingWord, trimEnd } from '../../lib/speakers/scan';
 import { compileSpeakers, defaultSpeakers, normalizeName, type SpeakerSet } from '../../lib/speakers/speakers';
@@ -72,10 +72,10 @@ describe('phrase index (lib/speakers/phrases.ts)', () => {
       ];
       for (let n = 0; n < 3000; n++) {
         const text = sentence(random);
-        const found = index.find(text, words.read(text), (1 << NAMES) | (1 << VERBS) | (1 << PARTICIPLES) | (1 << SOURCES) | (1 << UNNAMED));
+        const found: PhraseMatches = index.find(text, words.read(text), (1 << NAMES) | (1 << VERBS) | (1 << PARTICIPLES) | (1 << SOURCES) | (1 << UNNAMED));
         for (const [list, re] of lists) assert.deepEqual(found.lists[list], allMatches(re, text), `${name}, list ${list}: ${JSON.stringify(text)}`);
         // Every head the expression would see starts at a word the index points at.
-        const heads = new Set((found.heads ?? []).map((k) => words.start[k]));
+        const heads = new Set((found.heads ?? []).map((k: number) => words.start[k]));
         for (const m of allMatches(/[\p{L}\p{N}]+(?:[’'.\-‐‑][\p{L}\p{N}]+)*/gu, text)) {
           if (c.unnamed.has(m.text.toLowerCase())) assert.ok(found.heads === null || heads.has(m.index), `head ${m.text} in ${JSON.stringify(text)}`);
         }
