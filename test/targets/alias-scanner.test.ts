@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { loadCorpus } from '../../lib/corpus/load';
+import { seededRandom } from '../../lib/stats/random';
 import { sentencesOf } from '../../lib/text/segment';
 import { SPACE_CODES, isSpace } from '../../lib/targets/alias-scanner';
 import { compileTargets, defaultTargets, findMentions, type Mention, type TargetInput, type TargetSet } from '../../lib/targets/targets';
@@ -29,18 +30,6 @@ function regexMentions(text: string, set: TargetSet): Mention[] {
     out.push({ target: entry.target, alias: entry.alias, text: c.text, start: c.start, end: c.end });
   }
   return out.sort((a, b) => a.start - b.start);
-}
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ODD_TARGETS: TargetInput[] = [
@@ -74,7 +63,7 @@ describe('the alias scanner behind findMentions', () => {
 
   it('finds what the regex finds for odd aliases in random texts (case, apostrophes, hyphens, spaces, astral characters)', () => {
     const sets = [defaultTargets(), compileTargets(ODD_TARGETS)];
-    const next = random(7);
+    const next = seededRandom(7);
     for (let i = 0; i < 3000; i++) {
       const text = randomText(next);
       for (const set of sets) assert.deepEqual(findMentions(text, set), regexMentions(text, set), JSON.stringify(text));
