@@ -126,6 +126,12 @@ export interface GroupComparison {
   p: number;
   /** Hedges' g (standardised mean difference). */
   effectSize: number;
+  /**
+   * How the intervals and p were found: `resampling` (bootstrap CIs, permutation p) or, above
+   * CompareOptions.resampleUpTo values, `large-sample` (t or order-statistic CIs, a normal
+   * interval for the difference, a z-test).
+   */
+  method: 'resampling' | 'large-sample';
 }
 
 /** Stance of one quoted speaker within one source. */

@@ -199,7 +199,8 @@ function analyzeCommand(p: Parsed, io: CliIo): number {
       })),
     ),
   );
-  io.out('\nOptimistic explainers vs sceptical reporting (difference a - b with 95% bootstrap CI, permutation p, Hedges g)');
+  const large = analysis.comparisons.some((c) => c.method === 'large-sample');
+  io.out(`\nOptimistic explainers vs sceptical reporting (difference a - b with 95% ${large ? 'CI (bootstrap, or normal above 5,000 values)' : 'bootstrap CI'}, ${large ? 'permutation or z-test p' : 'permutation p'}, Hedges g)`);
   io.out(
     textTable(
       comparisonRows(analysis.comparisons).map((c) => ({

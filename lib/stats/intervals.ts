@@ -232,3 +232,30 @@ export function medianInterval(values: ArrayLike<number>, options: Omit<Interval
   const [lo, hi] = medianRanks(n, level);
   return { value, low: sorted[lo - 1], high: sorted[hi - 1] };
 }
+
+/**
+ * Φ(z), the standard normal distribution function, from the complementary error function
+ * (W. J. Cody's rational approximations as in Numerical Recipes' erfcc: relative error below
+ * 1.2e-7, plenty for p-values).
+ */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const erfc =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return z >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+
+/**
+ * The standard error of a median from its order-statistic interval (McKean & Schrader 1984):
+ * the interval's width over twice the normal quantile of its level.
+ */
+export function medianStandardError(values: ArrayLike<number>, level = 0.95): number {
+  const e = medianInterval(values, { level });
+  return (e.high - e.low) / (2 * normalQuantile(1 - (1 - level) / 2));
+}

@@ -54,6 +54,7 @@ export function comparisonRows(comparisons: readonly GroupComparison[]): Row[] {
     p: r4(c.p),
     hedges_g: r4(c.effectSize),
     effect: effectSizeWord(c.effectSize),
+    method: c.method,
   }));
 }
 

@@ -63,6 +63,22 @@ describe('analysis of the five seeds', function () {
     assert.ok(c.p < 0.01);
     assert.ok(c.effectSize >= 0.5);
     assert.equal(c.a.n + c.b.n, 82 + 30 + 30 + 33);
+    assert.ok(a.comparisons.every((x) => x.method === 'resampling'), 'the seeds are far below 5,000 values');
+  });
+
+  it('compareGroups above resampleUpTo uses the large-sample limits, which agree with the resampling on the seeds', () => {
+    const exact = a.comparisons.find((x) => x.measure === 'optimism')!;
+    const large = compareGroups(a.stance, { resampleUpTo: 0 }).find((x) => x.measure === 'optimism')!;
+    assert.equal(large.method, 'large-sample');
+    const values = (group: string): number[] => a.sentences.filter((s) => s.group === group && s.claimCue).map((s) => s.optimism);
+    assert.deepEqual(large.a, { ...meanInterval(values('optimistic-explainer')), n: exact.a.n });
+    assert.equal(large.difference.value, exact.difference.value);
+    assert.ok(Math.abs(large.difference.low - exact.difference.low) < 0.02 && Math.abs(large.difference.high - exact.difference.high) < 0.02, `${JSON.stringify(large.difference)} vs ${JSON.stringify(exact.difference)}`);
+    assert.ok(large.p < 0.001 && exact.p < 0.001);
+    assert.equal(large.effectSize, exact.effectSize);
+    const median = compareGroups(a.sentiment, { resampleUpTo: 0 }).find((x) => x.measure === 'sentiment:median')!;
+    assert.ok(median.difference.low < median.difference.value && median.difference.value < median.difference.high);
+    assert.throws(() => compareGroups(a.stance, { resampleUpTo: -1 }), /resampleUpTo: expected a number of values/);
   });
 
   it('sentimentMatrix(corpus) profiles every source with CIs and the quoted share from speaker attribution', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { bootstrapEstimate } from '../../lib/stats/bootstrap';
-import { meanInterval, medianInterval, medianRanks, normalQuantile, shareInterval, studentTCdf, studentTQuantile } from '../../lib/stats/intervals';
+import { meanInterval, medianInterval, medianRanks, medianStandardError, normalCdf, normalQuantile, shareInterval, studentTCdf, studentTQuantile } from '../../lib/stats/intervals';
 import { seededRandom } from '../../lib/stats/random';
 
 const close = (a: number, b: number, tol: number, what: string): void => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
@@ -14,6 +14,17 @@ describe('intervals by formula', () => {
     close(normalQuantile(0.975), 1.959963985, 1e-8, 'z(0.975)');
     close(normalQuantile(0.001), -3.090232306, 1e-8, 'z(0.001)');
     assert.throws(() => studentTQuantile(0.3, 5), /expected a probability between 0.5 and 1/);
+    close(normalCdf(1.959963985), 0.975, 1e-7, 'Φ(1.96)');
+    close(normalCdf(-1), 0.158655254, 1e-7, 'Φ(-1)');
+    close(normalCdf(0), 0.5, 1e-7, 'Φ(0)');
+  });
+
+  it('medianStandardError is the order-statistic interval over 2z: about 1.25 sd/√n for normal data', () => {
+    const random = seededRandom(5);
+    const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    const xs = Array.from({ length: 4000 }, normal);
+    const se = medianStandardError(xs);
+    close(se, 1.2533 / Math.sqrt(4000), 0.004, 'median SE');
   });
 
   it('meanInterval is mean ± t·sd/√n, clipped to the range; one value spans the range', () => {
