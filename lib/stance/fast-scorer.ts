@@ -21,14 +21,13 @@
  * extractFeatures).
  */
 import { tokenize, type Token } from '../text/tokens';
-import type { Lexicon } from '../sentiment/lexicon';
+import { lexicon, type Lexicon } from '../sentiment/lexicon';
 import {
   CLAUSE_BREAKS,
   NEGATIONS,
   PRONOUNS,
   QUOTES_OPEN,
   bucketOf,
-  featureLexicon,
   form,
   lexiconScore,
   stemOf,
@@ -277,7 +276,7 @@ export class FastStanceScorer {
     for (let p = 0, q = 0; p < biKeys.length; p += 4, q++) this.bi[pairOf[q]! * this.nBi + biKeys[p + 2]!] = biKeys[p + 3]!;
 
     // Lexicon features: `lex:<name>:` then L<b>/R<b>, C, Q, Lblk/Lfree/Rblk/Rfree, P, S; then `:pos`/`:neg`.
-    this.lexicons = config.lexicons.map((name) => featureLexicon(name));
+    this.lexicons = config.lexicons.map((name) => lexicon(name));
     this.lexSlots = 2 * nb + 8;
     this.lexWeight = new Int32Array(config.lexicons.length * 2 * this.lexSlots);
     this.lexValue = new Float64Array(this.lexWeight.length);

@@ -11,15 +11,6 @@ import { lexicon, LEXICON_NAMES, type Lexicon, type LexiconName } from '../senti
 export type FeatureLexicon = LexiconName;
 export const FEATURE_LEXICONS: readonly FeatureLexicon[] = LEXICON_NAMES;
 
-/** VADER's lexicon (mean rating -4..4, scaled to -1..1). */
-export function vaderLexicon(): Lexicon {
-  return lexicon('vader');
-}
-
-/** The lexicon of a feature-lexicon name. @internal (shared with fast-scorer.ts) */
-export function featureLexicon(name: FeatureLexicon): Lexicon {
-  return lexicon(name);
-}
 
 /** What features to extract. Recorded in the model file so that training and scoring agree. */
 export interface FeatureConfig {
@@ -275,7 +266,7 @@ export function extractFeatures(sentence: string, start: number, end: number, co
   }
   // Lexicon sums by side and distance bucket (and clause), negation flips.
   for (const name of config.lexicons) {
-    const lex = featureLexicon(name);
+    const lex = lexicon(name);
     let sentPos = 0;
     let sentNeg = 0;
     for (let i = 0; i < n; i++) {

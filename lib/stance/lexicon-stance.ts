@@ -4,7 +4,7 @@
  * is available or when asked for with `method: 'lexicon'`.
  */
 import { lexicon } from '../sentiment/lexicon';
-import { lexiconScore, maskedTokens, vaderLexicon, type FeatureLexicon } from './features';
+import { lexiconScore, maskedTokens, type FeatureLexicon } from './features';
 
 export interface LexiconStanceOptions {
   /** Lexicons averaged word by word (words missing from one are scored by the others). */
@@ -33,7 +33,7 @@ const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'without', 'ha
 /** The distance-weighted lexicon score toward the mention at [start, end), in (-1, 1). */
 export function lexiconStanceScore(sentence: string, start: number, end: number, options: LexiconStanceOptions = {}): number {
   const o = { ...LEXICON_STANCE_DEFAULTS, ...options };
-  const lexes = o.lexicons.map((name) => (name === 'vader' ? vaderLexicon() : lexicon(name)));
+  const lexes = o.lexicons.map((name) => lexicon(name));
   const { toks, at } = maskedTokens(sentence, start, end);
   let sum = 0;
   let negateUntil = -1;
