@@ -4,7 +4,7 @@ import { bootstrapDifference, bootstrapEstimate, type BootstrapOptions } from '.
 import { hedgesG } from '../stats/effect-size';
 import { permutationTest } from '../stats/permutation';
 import { seedFrom } from '../stats/random';
-import { meanInterval, medianInterval, medianStandardError, normalCdf, normalQuantile } from '../stats/intervals';
+import { meanInterval, medianInterval, normalCdf, normalQuantile, standardErrorOf } from '../stats/intervals';
 import { mean, median, variance } from '../stats/summary';
 import { optimismValues, SENTIMENT_SPECS, stanceValues } from './measures';
 import { SENTIMENT_MEASURES, type GroupComparison, type ScoredSentence, type SentimentMatrix, type StanceMatrix } from './types';
@@ -35,7 +35,8 @@ const DEFAULTS = Object.freeze({ groups: ['optimistic-explainer', 'sceptical-rep
 function largeSample(a: readonly number[], b: readonly number[], isMedian: boolean, level: number): Pick<GroupComparison, 'a' | 'b' | 'difference' | 'p'> {
   const ea = isMedian ? medianInterval(a, { level }) : meanInterval(a, { level });
   const eb = isMedian ? medianInterval(b, { level }) : meanInterval(b, { level });
-  const se = isMedian ? Math.hypot(medianStandardError(a, level), medianStandardError(b, level)) : Math.sqrt(variance(a) / a.length + variance(b) / b.length);
+  // The medians' standard errors come from the intervals just found (McKean-Schrader), not from sorting again.
+  const se = isMedian ? Math.hypot(standardErrorOf(ea, level), standardErrorOf(eb, level)) : Math.sqrt(variance(a) / a.length + variance(b) / b.length);
   const value = ea.value - eb.value;
   const half = normalQuantile(1 - (1 - level) / 2) * se;
   const p = se > 0 ? 2 * (1 - normalCdf(Math.abs(value) / se)) : value === 0 ? 1 : 0;

@@ -256,6 +256,10 @@ export function normalCdf(z: number): number {
  * the interval's width over twice the normal quantile of its level.
  */
 export function medianStandardError(values: ArrayLike<number>, level = 0.95): number {
-  const e = medianInterval(values, { level });
-  return (e.high - e.low) / (2 * normalQuantile(1 - (1 - level) / 2));
+  return standardErrorOf(medianInterval(values, { level }), level);
+}
+
+/** The standard error a symmetric-in-probability interval at `level` implies: its width over 2z. */
+export function standardErrorOf(interval: Estimate, level = 0.95): number {
+  return (interval.high - interval.low) / (2 * normalQuantile(1 - (1 - level) / 2));
 }
