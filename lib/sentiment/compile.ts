@@ -3,7 +3,7 @@ import { lexicon, type LexiconName } from './lexicon';
 import { phraseKey, type Modifiers } from './modifiers';
 import { SCORING } from './scoring';
 import { CONCESSIVE, CONTRAST, DIMINISHER, INTENSIFIER, NEGATOR, NEUTRAL, SENTIMENT, SHIFTER } from './sentence';
-import { WordIds } from './word-table';
+import { normId, normOf } from '../text/vocabulary';
 
 /**
  * The scorer's tables, built once per (lexicons, cue set) pair: the lexicons merged into one
@@ -51,39 +51,41 @@ const NT = 1;
 const SHIFTS = 2;
 const HAS_VALUE = 4;
 const STARTS_PHRASE = 8;
+/** The facts have been worked out. */
+const KNOWN = 16;
 
 /**
- * Every word the scorer has seen, by dense id, with its facts in typed arrays: whether it ends
- * in "n't", is a shifter form, starts a cue-file phrase, and its value.
+ * What the scorer knows of each word, by the word's vocabulary id (lib/text/vocabulary.ts), in
+ * typed arrays: whether it ends in "n't", is a shifter form, starts a cue-file phrase, and its
+ * value. A word's facts are worked out the first time the scorer meets it.
  */
 export class Words {
-  private readonly ids = new WordIds(4096);
   private flags = new Uint8Array(4096);
   private values = new Float64Array(4096);
-  private readonly phrases: Array<TrieNode | undefined> = [];
+  private readonly phrases = new Map<number, TrieNode>();
 
   /** `judge` works out the facts of a word that is new. */
   constructor(private readonly judge: (word: string) => WordFacts) {}
 
-  /** The id of a normalised word; its facts are worked out the first time it is seen. */
+  /** The vocabulary id of a normalised word, its facts worked out. */
   id(norm: string): number {
-    const id = this.ids.find(norm);
-    return id >= 0 ? id : this.learn(norm);
+    return this.learned(normId(norm));
   }
 
-  /** The id of a normalised word, or -1 if it was never seen (nothing is worked out). */
-  find(norm: string): number {
-    return this.ids.find(norm);
+  /** Vocabulary id `id`, its facts worked out if they were not yet. */
+  learned(id: number): number {
+    if (id < this.flags.length && (this.flags[id] & KNOWN) !== 0) return id;
+    return this.learn(id);
   }
 
   /** Whether word `id` is nothing but a word: no value, phrase, negator or shifter (most words). */
   isPlain(id: number): boolean {
-    return this.flags[id] === 0;
+    return this.flags[id] === KNOWN;
   }
 
   /** The trie node of the cue-file phrases that start with word `id`, if any. */
   phrase(id: number): TrieNode | undefined {
-    return (this.flags[id] & STARTS_PHRASE) !== 0 ? this.phrases[id] : undefined;
+    return (this.flags[id] & STARTS_PHRASE) !== 0 ? this.phrases.get(id) : undefined;
   }
 
   /** Whether word `id` ends in "n't". */
@@ -103,25 +105,26 @@ export class Words {
 
   /** Records that the cue-file phrases starting with word `id` continue from `node`. */
   setPhrase(id: number, node: TrieNode): void {
-    this.phrases[id] = node;
+    this.learned(id);
+    this.phrases.set(id, node);
     this.flags[id] |= STARTS_PHRASE;
   }
 
-  /** Adds a word not seen before, with its facts. */
-  private learn(norm: string): number {
-    const id = this.ids.add(norm);
+  /** Works out the facts of word `id`. */
+  private learn(id: number): number {
     if (id >= this.flags.length) {
-      const flags = new Uint8Array(this.flags.length * 2);
+      const size = Math.max(this.flags.length * 2, id + 1);
+      const flags = new Uint8Array(size);
       flags.set(this.flags);
       this.flags = flags;
-      const values = new Float64Array(this.values.length * 2);
+      const values = new Float64Array(size);
       values.set(this.values);
       this.values = values;
     }
+    const norm = normOf(id);
     const facts = this.judge(norm);
-    this.flags[id] = (norm.endsWith("n't") ? NT : 0) | (facts.shifter ? SHIFTS : 0) | (facts.value !== undefined ? HAS_VALUE : 0);
+    this.flags[id] = KNOWN | (norm.endsWith("n't") ? NT : 0) | (facts.shifter ? SHIFTS : 0) | (facts.value !== undefined ? HAS_VALUE : 0);
     this.values[id] = facts.value ?? 0;
-    this.phrases.push(undefined);
     return id;
   }
 }

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import { NewsStanceError, describe } from '../errors';
-import { tokenize } from '../text/tokens';
+import { tapeOf, type TokenTape } from '../text/tape';
 import { compile, type Compiled } from './compile';
 import { LEXICON_NAMES, type LexiconName } from './lexicon';
 import { DEFAULT_MODIFIERS_FILE, defaultModifiers, loadModifiers, type Modifiers } from './modifiers';
-import { scoreTokens } from './sentence';
+import { scoreTape, scoreValue } from './sentence';
 
 /**
  * Sentence sentiment for news text. Word values come from the lexicons (AFINN with Pattern by
@@ -174,7 +174,15 @@ function checkText(text: unknown, field: string): asserts text is string {
 export function scoreSentence(text: string, options: SentimentOptions = {}): SentenceSentiment {
   checkText(text, 'text');
   const scorer = prepare(options);
-  return scoreTokens(text, tokenize(text), scorer);
+  return scoreTape(tapeOf(text), scorer);
+}
+
+/**
+ * The score alone of a sentence already on a token tape ({@link scoreSentence}'s `score`),
+ * for the pipeline: no cues are made.
+ */
+export function sentimentScore(tape: TokenTape, options: SentimentOptions = {}): number {
+  return scoreValue(tape, prepare(options));
 }
 
 /** Scores many sentences with the same options (the lexicons and cue set are prepared once). */
@@ -183,6 +191,6 @@ export function scoreSentences(texts: readonly string[], options: SentimentOptio
   const c = prepare(options);
   return texts.map((t, i) => {
     checkText(t, `texts[${i}]`);
-    return scoreTokens(t, tokenize(t), c);
+    return scoreTape(tapeOf(t), c);
   });
 }

@@ -1,5 +1,6 @@
-import type { Token } from '../text/tokens';
-import type { Compiled, Entry, TrieNode, Words } from './compile';
+import { NUMBER, PUNCT, WORD as WORD_TOKEN, type TokenTape } from '../text/tape';
+import { normId } from '../text/vocabulary';
+import type { Compiled, Entry, TrieNode } from './compile';
 import type { SentenceSentiment, SentimentCue } from './score';
 import { SCORING } from './scoring';
 
@@ -63,10 +64,8 @@ class Items {
   rules = new Uint16Array(0);
   /** Scratch: which side of a contrast or concession an item is on. */
   side = new Uint8Array(0);
-  /** Scratch, per token: the word id of a word token, else -1. */
-  ids = new Int32Array(0);
 
-  /** Empties the list, making room for `size` items (and `size` token ids). */
+  /** Empties the list, making room for `size` items. */
   reset(size: number): void {
     this.n = 0;
     this.kinds = 0;
@@ -82,7 +81,6 @@ class Items {
     this.factor = new Float64Array(cap);
     this.rules = new Uint16Array(cap);
     this.side = new Uint8Array(cap);
-    this.ids = new Int32Array(cap);
   }
 
   /**
@@ -141,45 +139,49 @@ function isBoundary(norm: string): boolean {
 
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 
-/** Whether a word starts with a capital letter followed by a lower-case one ("Putin", not "US"). */
-function startsCapitalised(text: string): boolean {
-  if (text.length < 2) return false;
-  const a = text.charCodeAt(0);
+/** Whether the text from `start` to `end` starts with a capital letter followed by a lower-case one ("Putin", not "US"). */
+function startsCapitalised(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  const a = text.charCodeAt(start);
   if (a < 128) {
     if (a < 65 || a > 90) return false;
-    const b = text.charCodeAt(1);
+    const b = text.charCodeAt(start + 1);
     if (b < 128) return b >= 97 && b <= 122;
   }
-  return CAPITALISED.test(text);
+  return CAPITALISED.test(text.slice(start, end));
 }
 
-/** Whether the word at `i` starts with a capital letter (and is not all capitals). */
-function capitalised(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i];
-  return t !== undefined && t.kind === 'word' && startsCapitalised(t.text);
+/** Whether token `i` is a word starting with a capital letter (and is not all capitals). */
+function capitalised(tape: TokenTape, i: number): boolean {
+  return i >= 0 && i < tape.n && tape.kind(i) === WORD_TOKEN && startsCapitalised(tape.text, tape.start(i), tape.end(i));
 }
 
 /**
  * Whether the sentence is a headline in title case ("Putin Slams West Over Sanctions"): most
  * words after the first are capitalised. There, capitals say nothing about names.
  */
-function isTitleCase(tokens: readonly Token[]): boolean {
+function isTitleCase(tape: TokenTape): boolean {
   let words = 0;
   let capitals = 0;
   let first = true;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.kind !== 'word') continue;
+  for (let i = 0; i < tape.n; i++) {
+    if (tape.kind(i) !== WORD_TOKEN) continue;
     if (first) {
       first = false;
       continue;
     }
-    if (t.text.length < 3) continue;
+    const start = tape.start(i);
+    const end = tape.end(i);
+    if (end - start < 3) continue;
     words++;
-    if (startsCapitalised(t.text)) capitals++;
+    if (startsCapitalised(tape.text, start, end)) capitals++;
   }
   return words >= 4 && capitals / words >= 0.8;
 }
+
+/** Vocabulary ids of the norms the rules test for. */
+const POSSESSIVE = normId("'s");
+const COMMA = normId(',');
 
 /**
  * Whether the word at `i` looks like part of a name: capitalised, not the first word of the
@@ -187,12 +189,11 @@ function isTitleCase(tokens: readonly Token[]): boolean {
  * William Brennan", "Grant Park"). The caller also checks that the sentence is not a headline
  * in title case, where this says nothing.
  */
-function looksLikeNamePart(tokens: readonly Token[], i: number): boolean {
-  if (!capitalised(tokens, i)) return false;
-  const prev = tokens[i - 1];
-  const initial = prev === undefined || (prev.kind === 'punct' && prev.norm !== ',');
+function looksLikeNamePart(tape: TokenTape, i: number): boolean {
+  if (!capitalised(tape, i)) return false;
+  const initial = i === 0 || (tape.kind(i - 1) === PUNCT && tape.id(i - 1) !== COMMA);
   if (initial) return false;
-  return capitalised(tokens, i - 1) || capitalised(tokens, i + 1) || (tokens[i + 1]?.norm === "'s" && capitalised(tokens, i - 1));
+  return capitalised(tape, i - 1) || capitalised(tape, i + 1) || (i + 1 < tape.n && tape.id(i + 1) === POSSESSIVE && capitalised(tape, i - 1));
 }
 
 /** The last phrase match: the cue-file entry and the index of the token after it (reused). */
@@ -200,17 +201,16 @@ const match: { entry: Entry | undefined; end: number } = { entry: undefined, end
 
 /**
  * Finds the longest cue-file phrase starting at token `i`, whose trie node is `first`; the
- * result is in `match` (entry undefined when none). `ids` holds the word ids of the tokens.
+ * result is in `match` (entry undefined when none).
  */
-function longestPhrase(tokens: readonly Token[], ids: Int32Array, words: Words, i: number, first: TrieNode): void {
+function longestPhrase(tape: TokenTape, i: number, first: TrieNode): void {
   match.entry = first.entry;
   match.end = i + 1;
   let level = first.next;
-  for (let j = i + 1; j < tokens.length && level !== undefined; j++) {
-    const t = tokens[j];
-    if (t.kind === 'punct') break;
-    // A number has no id of its own, but may be part of a phrase ("world war 2").
-    const node = level.get(t.kind === 'word' ? ids[j] : words.find(t.norm));
+  for (let j = i + 1; j < tape.n && level !== undefined; j++) {
+    if (tape.kind(j) === PUNCT) break;
+    // A number may be part of a phrase too ("world war 2").
+    const node = level.get(tape.id(j));
     if (node === undefined) break;
     if (node.entry !== undefined) {
       match.entry = node.entry;
@@ -221,49 +221,50 @@ function longestPhrase(tokens: readonly Token[], ids: Int32Array, words: Words, 
 }
 
 /** Turns tokens into items: phrases matched longest-first, then single words. */
-function itemize(tokens: readonly Token[], c: Compiled): void {
-  items.reset(tokens.length);
-  const { ids } = items;
+function itemize(tape: TokenTape, c: Compiled): void {
+  const n = tape.n;
+  items.reset(n);
   const { words } = c;
-  for (let i = 0; i < tokens.length; i++) ids[i] = tokens[i].kind === 'word' ? words.id(tokens[i].norm) : -1;
   let titleCase: boolean | undefined; // worked out when a name is first in question
-  for (let i = 0; i < tokens.length; ) {
-    const t = tokens[i];
-    const id = ids[i];
-    if (id < 0) {
+  for (let i = 0; i < n; ) {
+    const kind = tape.kind(i);
+    const start = tape.start(i);
+    if (kind !== WORD_TOKEN) {
       // Punctuation or a number.
-      if (t.kind === 'number') items.push(WORD, t.start, t.end);
-      else if (isBoundary(t.norm)) items.push(BOUNDARY, t.start, t.end);
+      if (kind === NUMBER) items.push(WORD, start, tape.end(i));
+      else if (isBoundary(tape.norm(i))) items.push(BOUNDARY, start, tape.end(i));
       i++;
       continue;
     }
-    if (t.norm === "'s") {
+    const id = words.learned(tape.id(i));
+    if (id === POSSESSIVE) {
       i++;
       continue;
     }
     if (words.isPlain(id)) {
-      items.push(WORD, t.start, t.end);
+      items.push(WORD, start, tape.end(i));
       i++;
       continue;
     }
     const first = words.phrase(id);
-    if (first !== undefined) longestPhrase(tokens, ids, words, i, first);
+    if (first !== undefined) longestPhrase(tape, i, first);
     const entry = first === undefined ? undefined : match.entry;
     if (entry !== undefined) {
       const end = match.end;
-      const endChar = tokens[end - 1].end;
-      if (entry.kind === NEGATOR) items.pushWithOwn(NEGATOR, t.start, endChar, c.negatorValue);
-      else if (entry.kind === SHIFTER) items.pushWithOwn(SHIFTER, t.start, endChar, end === i + 1 ? words.value(id) : undefined);
-      else if (entry.kind === SENTIMENT) items.pushSentiment(entry.value, t.start, endChar, FROM_CUE);
-      else items.push(entry.kind, t.start, endChar, entry.value);
+      const endChar = tape.end(end - 1);
+      if (entry.kind === NEGATOR) items.pushWithOwn(NEGATOR, start, endChar, c.negatorValue);
+      else if (entry.kind === SHIFTER) items.pushWithOwn(SHIFTER, start, endChar, end === i + 1 ? words.value(id) : undefined);
+      else if (entry.kind === SENTIMENT) items.pushSentiment(entry.value, start, endChar, FROM_CUE);
+      else items.push(entry.kind, start, endChar, entry.value);
       i = end;
       continue;
     }
     const value = words.value(id);
-    if (words.endsInNt(id)) items.pushWithOwn(NEGATOR, t.start, t.end, c.negatorValue);
-    else if (words.isShifter(id)) items.pushWithOwn(SHIFTER, t.start, t.end, value);
-    else if (value === undefined || (looksLikeNamePart(tokens, i) && !(titleCase ??= isTitleCase(tokens)))) items.push(WORD, t.start, t.end);
-    else items.pushSentiment(value, t.start, t.end, FROM_LEXICON);
+    const end = tape.end(i);
+    if (words.endsInNt(id)) items.pushWithOwn(NEGATOR, start, end, c.negatorValue);
+    else if (words.isShifter(id)) items.pushWithOwn(SHIFTER, start, end, value);
+    else if (value === undefined || (looksLikeNamePart(tape, i) && !(titleCase ??= isTitleCase(tape)))) items.push(WORD, start, end);
+    else items.pushSentiment(value, start, end, FROM_LEXICON);
     i++;
   }
 }
@@ -396,17 +397,22 @@ function squash(x: number): number {
   return x === 0 ? 0 : x / Math.sqrt(x * x + SCORING.alpha);
 }
 
+/** The value of the sentiment item `j` after every rule. */
+function finalValue(j: number): number {
+  const value = items.value[j] * items.factor[j];
+  return value < 0 ? value * SCORING.negativeWeight : value;
+}
+
 /** The sentence's cues and scores, from the items after every rule. */
 function result(text: string): SentenceSentiment {
-  const { n, kind, value: base, factor, start, end, source, rules } = items;
+  const { n, kind, start, end, source, rules } = items;
   let sum = 0;
   let pos = 0;
   let neg = 0;
   const cues: SentimentCue[] = [];
   for (let j = 0; j < n; j++) {
     if (kind[j] !== SENTIMENT) continue;
-    let value = base[j] * factor[j];
-    if (value < 0) value *= SCORING.negativeWeight;
+    const value = finalValue(j);
     if (value > 0) pos += value;
     else neg -= value;
     sum += value;
@@ -415,12 +421,25 @@ function result(text: string): SentenceSentiment {
   return { score: squash(sum), positive: squash(pos), negative: squash(neg), cues };
 }
 
-/** Scores a sentence from its tokens (which are only read). */
-export function scoreTokens(text: string, tokens: readonly Token[], c: Compiled): SentenceSentiment {
-  itemize(tokens, c);
+/** Runs every rule over the items of a sentence. */
+function applyRules(tape: TokenTape, c: Compiled): void {
+  itemize(tape, c);
   if (items.has(INTENSIFIER) || items.has(DIMINISHER)) applyModifiers();
   if (items.has(SHIFTER)) applyReversals(SHIFTER, c);
   if (items.has(NEGATOR)) applyReversals(NEGATOR, c);
   applyContrast(c);
-  return result(text);
+}
+
+/** Scores a sentence from its token tape (which is only read). */
+export function scoreTape(tape: TokenTape, c: Compiled): SentenceSentiment {
+  applyRules(tape, c);
+  return result(tape.text);
+}
+
+/** The score alone ({@link scoreTape}'s `score`), without making the cues. */
+export function scoreValue(tape: TokenTape, c: Compiled): number {
+  applyRules(tape, c);
+  let sum = 0;
+  for (let j = 0; j < items.n; j++) if (items.kind[j] === SENTIMENT) sum += finalValue(j);
+  return squash(sum);
 }

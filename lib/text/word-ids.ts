@@ -1,5 +1,6 @@
 /**
- * Dense integer ids for strings: the scorer's per-word look-up.
+ * Dense integer ids for strings: the per-word look-up of the tokenizer's vocabulary and of the
+ * sentence scorer.
  *
  * Why not a Map: the tokenizer makes a new string for every token, and V8 hashes a string in
  * its runtime the first time the string is used as a Map or object key; with the keys and
@@ -37,6 +38,36 @@ export class WordIds {
       if (id < 0) return -1;
       if (slots[2 * p] === h && this.keyIs(id, key)) return id;
     }
+  }
+
+  /**
+   * The id of the key whose units are those of `text` from `start` to `end` passed through
+   * `map` (a UTF-16 unit to the key's unit), given the key's hash `h` ({@link hashOf} of the
+   * mapped units); -1 if it was never added. Nothing is allocated.
+   */
+  findMapped(h: number, text: string, start: number, end: number, map: (unit: number) => number): number {
+    const { slots, mask } = this;
+    const n = end - start;
+    for (let p = spread(h) & mask; ; p = (p + 1) & mask) {
+      const id = slots[2 * p + 1] - 1;
+      if (id < 0) return -1;
+      if (slots[2 * p] !== h) continue;
+      const from = this.starts[id];
+      if (this.starts[id + 1] - from !== n) continue;
+      let same = true;
+      for (let i = 0; i < n; i++) {
+        if (this.pool[from + i] !== map(text.charCodeAt(start + i))) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return id;
+    }
+  }
+
+  /** How many keys there are (ids run from 0 to size - 1). */
+  get size(): number {
+    return this.count;
   }
 
   /** The id of `key`, which must not have been added yet: the next free id. */
@@ -86,11 +117,19 @@ export class WordIds {
   }
 }
 
-/** FNV-1a hash of a string's UTF-16 units. */
-function hashOf(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+/** FNV-1a hash of a string's UTF-16 units: start with {@link HASH_START}, then {@link hashStep} per unit. */
+export function hashOf(s: string): number {
+  let h = HASH_START;
+  for (let i = 0; i < s.length; i++) h = hashStep(h, s.charCodeAt(i));
   return h;
+}
+
+/** The FNV-1a offset basis. */
+export const HASH_START = 0x811c9dc5 | 0;
+
+/** One FNV-1a step: the hash `h` followed by the unit `u`. */
+export function hashStep(h: number, u: number): number {
+  return Math.imul(h ^ u, 0x01000193);
 }
 
 /** Mixes the high bits of a hash into the low ones, which pick the slot. */
