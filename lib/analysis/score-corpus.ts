@@ -1,8 +1,9 @@
 import type { Corpus, Source } from '../corpus/source';
-import { claimStance, type ClaimOptions } from '../claim/claim-stance';
-import { scoreSentence, type SentimentOptions } from '../sentiment/score';
+import { claimStanceOfTape, type ClaimOptions } from '../claim/claim-stance';
+import { sentimentScore, type SentimentOptions } from '../sentiment/score';
 import { defaultTargets, findMentions, type TargetSet } from '../targets/targets';
 import { sentencesOf } from '../text/segment';
+import { tapeOf } from '../text/tape';
 import { speakerVoices, stanceOfSentenceMentions, type SpeakerOptions, type StanceOptions } from './adapters';
 import type { ScoredSentence, SourceRef } from './types';
 
@@ -35,7 +36,8 @@ export function scoreSource(source: Source, options: ScoreOptions = {}): ScoredS
   const sentences = sentencesOf(source);
   const voices = speakerVoices(sentences, options.speakers);
   return sentences.map((s, i) => {
-    const claim = claimStance(s.text, options.claim);
+    const tape = tapeOf(s.text); // scanned once, read by sentiment, claim and stance
+    const claim = claimStanceOfTape(tape, options.claim);
     const mentions = findMentions(s.text, targets);
     return {
       ...ref,
@@ -44,7 +46,7 @@ export function scoreSource(source: Source, options: ScoreOptions = {}): ScoredS
       paragraph: s.paragraph,
       heading: s.heading,
       text: s.text,
-      sentiment: scoreSentence(s.text, options.sentiment).score,
+      sentiment: sentimentScore(tape, options.sentiment),
       optimism: claim.optimism,
       claimCue: claim.claimCue,
       hedges: claim.hedges,

@@ -1,15 +1,17 @@
+import { normOf } from '../text/vocabulary';
 import type { ClaimCues, Cue, CueIndex } from './cues';
 
 /**
  * The five cue indexes of a {@link ClaimCues} merged into one table, so that claimStance finds
- * every cue that may start at a token with at most two look-ups instead of ten, and skips most
- * tokens after two reads in small arrays (by their first three characters).
+ * every cue that may start at a token with one look-up, by the vocabulary id of the token's
+ * norm, instead of ten map look-ups by string.
  *
  * `cueAt(norms, i, index)` scans `index.exact.get(norm)`, then `index.prefix.get(norm.slice(0, 2))`,
  * keeping the first cue that matches and is strictly longer than the best so far. A slot here
  * holds, under the same key, the cues of all five indexes, each index's cues in its own order;
  * scanning a token's exact slot then its prefix slot with the same rule, per index, gives the
- * same cue for every index.
+ * same cue for every index. What a word starts (its two slots, and whether it is a negator) is
+ * worked out the first time the table meets the word, and kept by its vocabulary id.
  *
  * A table is built once per cues object and reflects the indexes as they were then: like
  * `parseClaimCues` makes them, indexes and cues are not to be changed once used (replacing a
@@ -26,51 +28,33 @@ export interface CueSlot {
   readonly kinds: readonly number[];
 }
 
-/** What may start at a token whose first two characters are a given ASCII pair. */
-export interface PairEntry {
-  /**
-   * The keys of {@link CueTable.exact} that begin with the pair (usually one or two), and their
-   * slots: comparing a token with a few keys is cheaper than hashing it for a map look-up.
-   */
-  readonly exactKeys: readonly string[];
-  readonly exactSlots: readonly CueSlot[];
-  /** The one-token prefix cues keyed by the pair. */
+/** The cues that may start at a word: its exact slot and its prefix slot. */
+export interface WordCues {
+  readonly exact: CueSlot | undefined;
   readonly prefix: CueSlot | undefined;
 }
 
-/** The merged indexes of one {@link ClaimCues}. */
+/** The merged indexes of one {@link ClaimCues}, with what each word seen so far starts. */
 export interface CueTable {
   /** The indexes it was built from; if a field of the cues is replaced, the table is rebuilt. */
   readonly indexes: readonly CueIndex[];
   /** Whole-token and multiword cues by (the norm of) their first token. */
   readonly exact: ReadonlyMap<string, CueSlot>;
+  /** One-token prefix cues by the first two characters of the prefix. */
+  readonly prefix: ReadonlyMap<string, CueSlot>;
+  readonly negators: ReadonlySet<string>;
   /**
-   * Small tables, to stay in cache: `charClass[c]` numbers the ASCII characters that begin a
-   * key (as its first or second character) from 1, the others 0; `classes` is how many numbers
-   * there are, 0 included.
+   * Per vocabulary id: 0 not yet worked out, else {@link NO_CUES}, {@link NEGATOR} or both
+   * bits, plus 4 x (1 + the position of the word's {@link WordCues} in `words`) when a cue may
+   * start there.
    */
-  readonly charClass: Uint8Array;
-  readonly classes: number;
-  /**
-   * For a norm whose first two characters `c0`, `c1` are ASCII,
-   * `pairIds[charClass[c0] * classes + charClass[c1]]` is 0 if no cue can start there, else
-   * 1 + the position of its entry in {@link pairs}.
-   */
-  readonly pairIds: Uint16Array;
-  readonly pairs: readonly PairEntry[];
-  /**
-   * A filter on the third character, a bit set per pair entry: bit `c` of the five words from
-   * `thirds[(id - 1) * 5]` is set if a cue of entry `id` may start at a token whose third
-   * character is ASCII `c`; bit 128 stands for a non-ASCII one or none (a two-character token).
-   */
-  readonly thirds: Int32Array;
-  /** For a one-character ASCII norm: its exact slot. */
-  readonly exactOne: ReadonlyArray<CueSlot | undefined>;
-  /** For a one-character ASCII norm: its prefix slot. */
-  readonly prefixOne: ReadonlyArray<CueSlot | undefined>;
-  /** Prefix slots under any other key (non-ASCII characters). */
-  readonly prefixOther: ReadonlyMap<string, CueSlot>;
+  codes: Int32Array;
+  readonly words: WordCues[];
 }
+
+const KNOWN = 1;
+const NEGATOR = 2;
+const CUES_SHIFT = 2;
 
 function indexesOf(cues: ClaimCues): CueIndex[] {
   return CUE_KINDS.map((kind) => cues[kind]);
@@ -94,68 +78,50 @@ function mergeSlots(maps: ReadonlyArray<ReadonlyMap<string, readonly Cue[]>>): M
 
 function buildTable(cues: ClaimCues): CueTable {
   const indexes = indexesOf(cues);
-  const exact = mergeSlots(indexes.map((x) => x.exact));
-  const prefixes = mergeSlots(indexes.map((x) => x.prefix));
-  const exactPairs = new Map<number, { keys: string[]; slots: CueSlot[] }>();
-  const thirds = new Map<number, Uint8Array>();
-  const third = (pair: number): Uint8Array => {
-    let t = thirds.get(pair);
-    if (!t) thirds.set(pair, (t = new Uint8Array(129)));
-    return t;
+  return {
+    indexes,
+    exact: mergeSlots(indexes.map((x) => x.exact)),
+    prefix: mergeSlots(indexes.map((x) => x.prefix)),
+    negators: cues.negators,
+    codes: new Int32Array(4096),
+    words: [],
   };
-  const thirdOf = (s: string): number => (s.length > 2 && s.charCodeAt(2) < 128 ? s.charCodeAt(2) : 128);
-  const exactOne: Array<CueSlot | undefined> = new Array<CueSlot | undefined>(128).fill(undefined);
-  const prefixOne: Array<CueSlot | undefined> = new Array<CueSlot | undefined>(128).fill(undefined);
-  const prefixPairs = new Map<number, CueSlot>();
-  const prefixOther = new Map<string, CueSlot>();
-  for (const [key, slot] of exact) {
-    const pair = asciiPair(key);
-    if (pair >= 0) {
-      const entry = exactPairs.get(pair) ?? { keys: [], slots: [] };
-      entry.keys.push(key);
-      entry.slots.push(slot);
-      exactPairs.set(pair, entry);
-      third(pair)[thirdOf(key)] = 1; // the token must equal the key
-    } else if (key.length === 1 && key.charCodeAt(0) < 128) exactOne[key.charCodeAt(0)] = slot;
-  }
-  for (const [key, slot] of prefixes) {
-    const pair = key.length === 2 ? asciiPair(key) : -1;
-    if (pair >= 0) {
-      prefixPairs.set(pair, slot);
-      // a prefix of two characters lets anything follow; a longer one fixes the third
-      for (const cue of slot.cues) {
-        const first = cue.tokens[0] ?? '';
-        if (first.length <= 2) third(pair).fill(1);
-        else third(pair)[thirdOf(first)] = 1;
-      }
-    } else if (key.length === 1 && key.charCodeAt(0) < 128) prefixOne[key.charCodeAt(0)] = slot;
-    else prefixOther.set(key, slot);
-  }
-  const used = [...new Set([...exactPairs.keys(), ...prefixPairs.keys()])];
-  const charClass = new Uint8Array(128);
-  let classes = 1;
-  for (const pair of used) {
-    for (const c of [pair >> 7, pair & 127]) if (charClass[c] === 0) charClass[c] = classes++;
-  }
-  const pairIds = new Uint16Array(classes * classes);
-  const pairs: PairEntry[] = [];
-  const thirdBits = new Int32Array(used.length * 5);
-  for (const pair of used) {
-    const third = thirds.get(pair)!;
-    for (let c = 0; c < 129; c++) if (third[c] === 1) thirdBits[pairs.length * 5 + (c >> 5)] |= 1 << (c & 31);
-    const exactEntry = exactPairs.get(pair);
-    pairs.push({ exactKeys: exactEntry?.keys ?? [], exactSlots: exactEntry?.slots ?? [], prefix: prefixPairs.get(pair) });
-    pairIds[charClass[pair >> 7] * classes + charClass[pair & 127]] = pairs.length;
-  }
-  return { indexes, exact, charClass, classes, pairIds, pairs, thirds: thirdBits, exactOne, prefixOne, prefixOther };
 }
 
-/** `c0 * 128 + c1` for a string of two or more characters whose first two are ASCII, else -1. */
-function asciiPair(s: string): number {
-  if (s.length < 2) return -1;
-  const c0 = s.charCodeAt(0);
-  const c1 = s.charCodeAt(1);
-  return c0 < 128 && c1 < 128 ? c0 * 128 + c1 : -1;
+/** Works out the code of word `id` (see {@link CueTable.codes}). */
+function learn(table: CueTable, id: number): number {
+  if (id >= table.codes.length) {
+    const codes = new Int32Array(Math.max(table.codes.length * 2, id + 1));
+    codes.set(table.codes);
+    table.codes = codes;
+  }
+  const norm = normOf(id);
+  let code = KNOWN | (table.negators.has(norm) || norm.endsWith("n't") ? NEGATOR : 0);
+  const exact = table.exact.get(norm);
+  const prefix = table.prefix.get(norm.slice(0, 2));
+  if (exact !== undefined || prefix !== undefined) {
+    table.words.push({ exact, prefix });
+    code |= table.words.length << CUES_SHIFT;
+  }
+  table.codes[id] = code;
+  return code;
+}
+
+/** The code of word `id` in `table`. */
+function codeOf(table: CueTable, id: number): number {
+  const code = id < table.codes.length ? table.codes[id] : 0;
+  return code !== 0 ? code : learn(table, id);
+}
+
+/** The cues that may start at word `id`, or undefined (most words). */
+export function wordCues(table: CueTable, id: number): WordCues | undefined {
+  const at = codeOf(table, id) >> CUES_SHIFT;
+  return at === 0 ? undefined : table.words[at - 1];
+}
+
+/** Whether word `id` negates a cue after it (a listed negator, or any word in "n't"). */
+export function isNegatorWord(table: CueTable, id: number): boolean {
+  return (codeOf(table, id) & NEGATOR) !== 0;
 }
 
 const tables = new WeakMap<ClaimCues, CueTable>();
@@ -180,5 +146,5 @@ export function cueTable(cues: ClaimCues): CueTable {
 
 function fresh(table: CueTable, cues: ClaimCues): boolean {
   const x = table.indexes; // in CUE_KINDS order
-  return x[0] === cues.topic && x[1] === cues.hedges && x[2] === cues.boosters && x[3] === cues.optimism && x[4] === cues.scepticism;
+  return x[0] === cues.topic && x[1] === cues.hedges && x[2] === cues.boosters && x[3] === cues.optimism && x[4] === cues.scepticism && table.negators === cues.negators;
 }
