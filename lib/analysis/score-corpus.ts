@@ -40,7 +40,10 @@ export function scoreSource(source: Source, options: ScoreOptions = {}): ScoredS
     const claim = claimStanceOfTape(tape, options.claim);
     const mentions = findMentions(s.text, targets);
     return {
-      ...ref,
+      source: ref.source,
+      label: ref.label,
+      group: ref.group,
+      origin: ref.origin,
       index: s.index,
       position: s.position,
       paragraph: s.paragraph,
