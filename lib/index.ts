@@ -66,6 +66,7 @@ export { SENTIMENT_MEASURES } from './analysis/types';
 export { scoreCorpus, scoreSource } from './analysis/score-corpus';
 export type { ScoreOptions } from './analysis/score-corpus';
 export { scoreCorpusCached, SCORER_VERSION } from './analysis/cache';
+export type { RowStore, RowKind } from './analysis/row-store';
 export type { CacheOptions, CacheRun } from './analysis/cache';
 export { sentimentMatrix, stanceMatrix } from './analysis/matrices';
 export type { MatrixOptions } from './analysis/matrices';

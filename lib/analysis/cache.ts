@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Corpus, Source } from '../corpus/source';
 import { writeFileAtomic } from '../io/atomic';
+import { decodeScores, encodeScores } from './cache-format';
+import { FileRowStore, type RowStore, type StoredSource } from './row-store';
 import { scoreSource, sourceRef, type ScoreOptions } from './score-corpus';
 import type { ScoredSentence } from './types';
 
@@ -14,7 +16,7 @@ import type { ScoredSentence } from './types';
  */
 
 /** Bumped whenever scoring code changes its output. */
-export const SCORER_VERSION = '1';
+export const SCORER_VERSION = '2';
 
 /** Data files that change scores, relative to the package root. */
 const SCORING_FILES = ['data/lexicon/claim.json', 'data/lexicon/modifiers.json', 'data/targets.json', 'data/speakers.json', 'data/models/stance.json'];
@@ -54,6 +56,12 @@ export interface CacheRun {
   sentences: ScoredSentence[];
   scored: string[];
   cached: string[];
+  /**
+   * Per-source matrix rows kept in the cache folder: pass it as the matrices' `rows` option
+   * (`stanceMatrix(run.sentences, { rows: run.rows })`) and a rerun makes rows only for the
+   * sources that were rescored. Used only for these sentences, as returned.
+   */
+  rows: RowStore;
 }
 
 /** Default cache folder. */
@@ -70,20 +78,25 @@ export function cacheFile(source: Source, options: CacheOptions = {}): string {
  * unchanged. Results are identical to `scoreCorpus` (the cache stores exactly its output).
  */
 export function scoreCorpusCached(corpus: Corpus, options: CacheOptions = {}): CacheRun {
-  const run: CacheRun = { sentences: [], scored: [], cached: [] };
   const dir = options.dir ?? DEFAULT_CACHE_DIR;
+  const stored = new Map<string, StoredSource>();
+  const run: CacheRun = { sentences: [], scored: [], cached: [], rows: new FileRowStore(dir, stored, options.noCache === true) };
   // The folder is listed once per run, only if some source needs rescoring.
   let files: string[] | undefined;
   const listing = (): string[] => (files ??= fs.existsSync(dir) ? fs.readdirSync(dir) : []);
   corpus.sources.forEach((source, i) => {
     const file = cacheFile(source, options);
     let sentences: ScoredSentence[] | null = null;
-    if (!options.noCache && fs.existsSync(file)) {
+    if (!options.noCache) {
+      let text: string | null = null;
       try {
-        const ref = sourceRef(source);
-        sentences = JSON.parse(fs.readFileSync(file, 'utf8')) as ScoredSentence[];
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        text = null; // not cached yet (or unreadable): scored and written
+      }
+      try {
         // The source's identity is taken from its metadata now (a label may have been edited).
-        for (const s of sentences) Object.assign(s, ref);
+        if (text !== null) sentences = decodeScores(text, sourceRef(source));
       } catch {
         sentences = null; // a damaged cache file is rescored and rewritten
       }
@@ -93,10 +106,11 @@ export function scoreCorpusCached(corpus: Corpus, options: CacheOptions = {}): C
       sentences = scoreSource(source, options.score);
       // Drop cache files of older versions of this source before writing the new one.
       for (const f of listing()) if (f.startsWith(`${source.meta.id}.`) && f.endsWith('.json')) fs.rmSync(path.join(dir, f), { force: true });
-      writeFileAtomic(file, JSON.stringify(sentences));
+      writeFileAtomic(file, encodeScores(sentences));
     }
+    stored.set(source.meta.id, { base: path.basename(file, '.json'), sentences });
     (cached ? run.cached : run.scored).push(source.meta.id);
-    run.sentences.push(...sentences);
+    for (const s of sentences) run.sentences.push(s);
     options.onSource?.(i + 1, corpus.sources.length, source, cached);
   });
   return run;

@@ -9,6 +9,7 @@ import { optimismValues, SENTIMENT_SPECS, stanceValues } from './measures';
 import { scoreCorpus, type ScoreOptions } from './score-corpus';
 import { SENTIMENT_MEASURES, type ScoredSentence, type SentimentMatrix, type SentimentRow, type StanceMatrix, type StanceRow } from './types';
 import { bySource, byVoice, type Voice } from './voice';
+import type { RowStore } from './row-store';
 
 /** Options shared by the matrix functions. */
 export interface MatrixOptions {
@@ -26,6 +27,12 @@ export interface MatrixOptions {
   bootstrap?: BootstrapOptions;
   /** Targets, in display order. Default: data/targets.json. */
   targets?: TargetSet;
+  /**
+   * Rows made before, per source: `scoreCorpusCached(...).rows`. A source whose sentences and
+   * these options are unchanged gets its stored row (identical to making it again), the others
+   * are made and stored. Default: none (every row is made).
+   */
+  rows?: RowStore;
 }
 
 /** Scored sentences from a corpus (scoring it) or as given. */
@@ -43,6 +50,10 @@ function intervalMethod(options: MatrixOptions): IntervalMethod {
   if (method !== 'formula' && method !== 'bootstrap') invalidOption('intervals', "'formula' or 'bootstrap'", method);
   return method;
 }
+
+/** What a row depends on besides its sentences: the options that change a row, as a key for {@link RowStore}. */
+const rowKey = (options: MatrixOptions, method: IntervalMethod, targets?: TargetSet): string =>
+  JSON.stringify({ voice: options.voice ?? 'all', method, bootstrap: options.bootstrap ?? {}, targets: targets?.targets.map((t) => t.id) ?? null });
 
 /** A seed per source and measure, so each interval is reproducible and independent of the others. */
 const seedOf = (options: MatrixOptions, source: string, measure: string): BootstrapOptions => ({
@@ -63,15 +74,23 @@ export function sentimentMatrix(input: Corpus | readonly ScoredSentence[], optio
   const sentences = byVoice(sentencesFrom(input, options), options.voice);
   const method = intervalMethod(options);
   const rows: SentimentRow[] = [];
+  const key = options.rows && rowKey(options, method);
   for (const [source, list] of bySource(sentences)) {
+    const kept = key && (options.rows!.get('sentiment', list, key) as SentimentRow | undefined);
+    if (kept) {
+      rows.push(kept);
+      continue;
+    }
     const { label, group, origin } = list[0];
     const row = { source, label, group, origin, sentences: list.length } as SentimentRow;
     for (const measure of SENTIMENT_MEASURES) {
       const spec = SENTIMENT_SPECS[measure];
       row[measure] = estimateOf(list.map(spec.value), spec.kind, spec.statistic, method, seedOf(options, source, measure));
     }
+    if (key) options.rows!.set('sentiment', list, key, row);
     rows.push(row);
   }
+  options.rows?.save();
   return { rows, sentences };
 }
 
@@ -90,7 +109,13 @@ export function stanceMatrix(input: Corpus | readonly ScoredSentence[], options:
   const sentences = byVoice(sentencesFrom(input, options), options.voice);
   const method = intervalMethod(options);
   const rows: StanceRow[] = [];
+  const key = options.rows && rowKey(options, method, targets);
   for (const [source, list] of bySource(sentences)) {
+    const kept = key && (options.rows!.get('stance', list, key) as StanceRow | undefined);
+    if (kept) {
+      rows.push(kept);
+      continue;
+    }
     const { label, group, origin } = list[0];
     const stance: StanceRow['stance'] = {};
     for (const t of targets.targets) {
@@ -98,7 +123,10 @@ export function stanceMatrix(input: Corpus | readonly ScoredSentence[], options:
       stance[t.id] = { ...estimateOf(values, 'mean', mean, method, seedOf(options, source, `stance:${t.id}`)), mentions: values.length };
     }
     const optimism = optimismValues(list);
-    rows.push({ source, label, group, origin, stance, optimism: { ...bootstrapEstimate(optimism, mean, seedOf(options, source, 'optimism')), sentences: optimism.length } });
+    const row: StanceRow = { source, label, group, origin, stance, optimism: { ...bootstrapEstimate(optimism, mean, seedOf(options, source, 'optimism')), sentences: optimism.length } };
+    if (key) options.rows!.set('stance', list, key, row);
+    rows.push(row);
   }
+  options.rows?.save();
   return { targets: targets.targets.map((t) => ({ id: t.id, label: t.label })), rows, sentences };
 }

@@ -100,7 +100,7 @@ function analyzeCached(corpus: Corpus, p: Parsed, io: CliIo): { run: CacheRun; a
     onSource: (done, total, source, cached) => progress.tick(done, total, `${source.meta.label}${cached ? ' (cached)' : ''}`),
   });
   progress.done();
-  return { run, analysis: analyze(corpus, { sentences: run.sentences }) };
+  return { run, analysis: analyze(corpus, { sentences: run.sentences, rows: run.rows }) };
 }
 
 /** Steps of the main job; `export` runs the chart and report steps only. */
