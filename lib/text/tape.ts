@@ -1,5 +1,5 @@
 import { invalidOption } from '../errors';
-import { findMappedNorm, normId, normOf } from './vocabulary';
+import { findLowerAsciiNorm, findMappedNorm, normId, normOf } from './vocabulary';
 import { HASH_START, hashStep } from './word-ids';
 
 /**
@@ -253,6 +253,12 @@ function idOf(text: string, start: number, end: number): number {
 
 let scratch = new Int32Array(256 * STRIDE);
 
+/** Ids of the one-unit ASCII tokens (punctuation, digits, one-letter words), found once: ids never change. */
+const ASCII_IDS = new Int32Array(128).fill(-1);
+
+/** Whether a unit is an ASCII letter. */
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
 /** Scans a text into a new tape. */
 export function scanTape(text: string): TokenTape {
   if (typeof text !== 'string') invalidOption('text', 'a string', text);
@@ -271,9 +277,31 @@ export function scanTape(text: string): TokenTape {
       p += w;
       continue;
     }
-    let end: number;
+    let end = -1;
     let kind = WORD;
-    if ((cls & LETTER) !== 0) {
+    let id = -1;
+    if (c < 128 && (cls & LETTER) !== 0 && text.charCodeAt(p + 1) !== 0x2e) {
+      // The common case: a run of ASCII letters ended by an ASCII unit that cannot continue a
+      // word (not a letter, `-` or an apostrophe): the word is the run, hashed as it is read.
+      let h = hashStep(HASH_START, c <= 90 ? c + 32 : c);
+      let q = p + 1;
+      let d = q < n ? text.charCodeAt(q) : 32;
+      while (isAsciiLetter(d)) {
+        h = hashStep(h, d <= 90 ? d + 32 : d);
+        d = ++q < n ? text.charCodeAt(q) : 32;
+      }
+      if (d < 128 && d !== 0x2d && d !== 0x27) {
+        end = q;
+        id = q - p === 1 ? ASCII_IDS[c <= 90 ? c + 32 : c] : findLowerAsciiNorm(h, text, p, q);
+        if (id < 0) {
+          id = normId(text.slice(p, q).toLowerCase());
+          if (q - p === 1) ASCII_IDS[c <= 90 ? c + 32 : c] = id;
+        }
+      }
+    }
+    if (end >= 0) {
+      // found above
+    } else if ((cls & LETTER) !== 0) {
       end = acronymEnd(text, p);
       if (end < 0) end = wordEnd(text, p, w);
     } else if (possessiveAt(text, p)) {
@@ -284,6 +312,10 @@ export function scanTape(text: string): TokenTape {
     } else {
       end = p + w;
       kind = PUNCT;
+      if (c < 128) {
+        id = ASCII_IDS[c];
+        if (id < 0) id = ASCII_IDS[c] = idOf(text, p, end);
+      }
     }
     if (k + STRIDE > scratch.length) {
       const grown = new Int32Array(scratch.length * 2);
@@ -293,7 +325,7 @@ export function scanTape(text: string): TokenTape {
     scratch[k] = p;
     scratch[k + 1] = end;
     scratch[k + 2] = kind;
-    scratch[k + 3] = idOf(text, p, end);
+    scratch[k + 3] = id >= 0 ? id : idOf(text, p, end);
     k += STRIDE;
     p = end;
   }

@@ -42,3 +42,12 @@ export function findMappedNorm(h: number, text: string, start: number, end: numb
 export function vocabularySize(): number {
   return norms.length;
 }
+
+/**
+ * The id of the lower-cased run of ASCII letters `text[start..end)`, whose hash (of the lower-case
+ * units) is `h`; -1 if there is none yet.
+ * @internal
+ */
+export function findLowerAsciiNorm(h: number, text: string, start: number, end: number): number {
+  return ids.findLowerAscii(h, text, start, end);
+}

@@ -65,6 +65,28 @@ export class WordIds {
     }
   }
 
+  /**
+   * {@link findMapped} for a run of ASCII letters mapped to lower case, without a call per unit:
+   * the tokenizer's commonest look-up.
+   */
+  findLowerAscii(h: number, text: string, start: number, end: number): number {
+    const { slots, mask, pool, starts } = this;
+    const n = end - start;
+    for (let p = spread(h) & mask; ; p = (p + 1) & mask) {
+      const id = slots[2 * p + 1] - 1;
+      if (id < 0) return -1;
+      if (slots[2 * p] !== h) continue;
+      const from = starts[id];
+      if (starts[id + 1] - from !== n) continue;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(start + i);
+        if (pool[from + i] !== (c <= 90 ? c + 32 : c)) break;
+      }
+      if (i === n) return id;
+    }
+  }
+
   /** How many keys there are (ids run from 0 to size - 1). */
   get size(): number {
     return this.count;
