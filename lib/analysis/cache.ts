@@ -68,8 +68,8 @@ export interface CacheRun {
 export const DEFAULT_CACHE_DIR = path.join(ROOT, '.cache', 'scores');
 
 /** The cache file of a source under the current scorer. */
-export function cacheFile(source: Source, options: CacheOptions = {}): string {
-  const key = createHash('sha256').update(scorerFingerprint(options.score)).update('\0').update(source.raw).digest('hex').slice(0, 24);
+export function cacheFile(source: Source, options: CacheOptions = {}, fingerprint = scorerFingerprint(options.score)): string {
+  const key = createHash('sha256').update(fingerprint).update('\0').update(source.raw).digest('hex').slice(0, 24);
   return path.join(options.dir ?? DEFAULT_CACHE_DIR, `${source.meta.id}.${key}.json`);
 }
 
@@ -84,8 +84,9 @@ export function scoreCorpusCached(corpus: Corpus, options: CacheOptions = {}): C
   // The folder is listed once per run, only if some source needs rescoring.
   let files: string[] | undefined;
   const listing = (): string[] => (files ??= fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+  const fingerprint = scorerFingerprint(options.score);
   corpus.sources.forEach((source, i) => {
-    const file = cacheFile(source, options);
+    const file = cacheFile(source, options, fingerprint);
     let sentences: ScoredSentence[] | null = null;
     if (!options.noCache) {
       let text: string | null = null;

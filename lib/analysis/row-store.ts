@@ -30,20 +30,60 @@ export interface StoredSource {
   sentences: readonly ScoredSentence[];
 }
 
-// Rows hold numbers only (besides the source identity, which is not stored). JSON writes NaN
-// (an estimate of no values) as null, and rows have no other null: read back, null is NaN.
-function nullsToNaN(o: Record<string, unknown>): void {
-  for (const k in o) {
+// A table file holds the rows' shape once (their keys, nested) and each row as its numbers in
+// that order, as 64-bit floats: read and written without parsing or printing a number, NaN (an
+// estimate of no values) and -0 kept as they are. Layout: the byte length of a JSON header
+// (uint32, little-endian), the header ({format, version, shape, bases}), zeros up to a multiple
+// of 8 bytes, then the rows' numbers, row after row in the order of `bases`.
+type Shape = (string | [string, Shape])[];
+
+/** The keys of a row, nested; undefined if some value is neither a number nor an object of numbers. */
+function shapeOf(o: Record<string, unknown>): Shape | undefined {
+  const shape: Shape = [];
+  for (const k of Object.keys(o)) {
     const v = o[k];
-    if (v === null) o[k] = NaN;
-    else if (typeof v === 'object') nullsToNaN(v as Record<string, unknown>);
+    if (typeof v === 'number') shape.push(k);
+    else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const inner = shapeOf(v as Record<string, unknown>);
+      if (inner === undefined) return undefined;
+      shape.push([k, inner]);
+    } else return undefined;
+  }
+  return shape;
+}
+
+function flatten(o: Record<string, unknown>, shape: Shape, out: number[]): void {
+  for (const s of shape) {
+    if (typeof s === 'string') out.push(o[s] as number);
+    else flatten(o[s[0]] as Record<string, unknown>, s[1], out);
   }
 }
+
+function unflatten(values: Float64Array, shape: Shape, at: { i: number }): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const s of shape) {
+    if (typeof s === 'string') o[s] = values[at.i++];
+    else o[s[0]] = unflatten(values, s[1], at);
+  }
+  return o;
+}
+
+const leaves = (shape: Shape): number => shape.reduce((n, s) => n + (typeof s === 'string' ? 1 : leaves(s[1])), 0);
+
+const TABLE_FORMAT = 'news-stance/matrix-rows';
+
+interface Table {
+  shape: Shape | undefined;
+  shapeKey: string;
+  rows: Map<string, Float64Array>;
+  dirty: boolean;
+}
+
 const REF_KEYS = new Set(['source', 'label', 'group', 'origin']);
 
 /**
  * A row store in the cache folder: one file per matrix kind and options
- * (`rows-<kind>-<options>.json`), holding each source's row under its cache file name (source
+ * (`rows-<kind>-<options>.bin`), holding each source's row under its cache file name (source
  * id, and key of its text and the scorer), read once and written once per matrix. It answers
  * for a list of sentences only when every one of them is an object the cache returned for that
  * source in this run: sentences built or changed by the caller are never matched to a stored
@@ -51,7 +91,8 @@ const REF_KEYS = new Set(['source', 'label', 'group', 'origin']);
  * in this run (another corpus sharing the folder) are kept.
  */
 export class FileRowStore implements RowStore {
-  private readonly files = new Map<string, { rows: Map<string, object>; dirty: boolean }>();
+  private readonly files = new Map<string, Table>();
+  private readonly names = new Map<string, string>();
 
   constructor(
     private readonly dir: string,
@@ -61,23 +102,35 @@ export class FileRowStore implements RowStore {
   ) {}
 
   private fileName(kind: RowKind, key: string): string {
-    return path.join(this.dir, `rows-${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`);
+    const k = `${kind}\0${key}`;
+    let name = this.names.get(k);
+    if (name === undefined) this.names.set(k, (name = path.join(this.dir, `rows-${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.bin`)));
+    return name;
   }
 
   /** The rows of a kind and options key, read from their file the first time. */
-  private table(kind: RowKind, key: string): { rows: Map<string, object>; dirty: boolean } {
+  private table(kind: RowKind, key: string): Table {
     const name = this.fileName(kind, key);
     let t = this.files.get(name);
     if (t === undefined) {
-      t = { rows: new Map(), dirty: false };
+      t = { shape: undefined, shapeKey: '', rows: new Map(), dirty: false };
       if (!this.writeOnly && fs.existsSync(name)) {
         try {
-          const parsed = JSON.parse(fs.readFileSync(name, 'utf8')) as unknown;
-          if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-            for (const [base, row] of Object.entries(parsed)) {
-              if (row === null || typeof row !== 'object' || Array.isArray(row)) continue;
-              nullsToNaN(row as Record<string, unknown>);
-              t.rows.set(base, row as object);
+          const bytes = fs.readFileSync(name);
+          const headerLength = bytes.readUInt32LE(0);
+          const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as { format?: unknown; version?: unknown; shape?: unknown; bases?: unknown };
+          if (header.format === TABLE_FORMAT && header.version === 1 && Array.isArray(header.shape) && Array.isArray(header.bases)) {
+            const shape = header.shape as Shape;
+            const bases = header.bases as string[];
+            const n = leaves(shape);
+            const from = Math.ceil((4 + headerLength) / 8) * 8;
+            if (bytes.length === from + bases.length * n * 8) {
+              // Copied out of the file's buffer, whose offset need not be a multiple of 8.
+              const numbers = new Float64Array(bases.length * n);
+              new Uint8Array(numbers.buffer).set(bytes.subarray(from));
+              t.shape = shape;
+              t.shapeKey = JSON.stringify(shape);
+              bases.forEach((base, i) => t!.rows.set(base, numbers.subarray(i * n, (i + 1) * n)));
             }
           }
         } catch {
@@ -101,31 +154,57 @@ export class FileRowStore implements RowStore {
   get(kind: RowKind, list: readonly ScoredSentence[], key: string): object | undefined {
     const base = this.baseOf(list);
     if (base === undefined) return undefined;
-    const row = this.table(kind, key).rows.get(base);
-    if (row === undefined) return undefined;
+    const t = this.table(kind, key);
+    const values = t.rows.get(base);
+    if (values === undefined || t.shape === undefined) return undefined;
     const { source, label, group, origin } = list[0];
-    return { source, label, group, origin, ...row };
+    return { source, label, group, origin, ...unflatten(values, t.shape, { i: 0 }) };
   }
 
   set(kind: RowKind, list: readonly ScoredSentence[], key: string, row: SourceRef & object): void {
     const base = this.baseOf(list);
     if (base === undefined) return;
     const t = this.table(kind, key);
-    t.rows.set(base, Object.fromEntries(Object.entries(row).filter(([k]) => !REF_KEYS.has(k))));
+    const rest = Object.fromEntries(Object.entries(row).filter(([k]) => !REF_KEYS.has(k)));
+    const shape = shapeOf(rest);
+    if (shape === undefined) return; // not a row of numbers: not kept
+    const shapeKey = JSON.stringify(shape);
+    if (t.shape === undefined || t.rows.size === 0) [t.shape, t.shapeKey] = [shape, shapeKey];
+    else if (shapeKey !== t.shapeKey) {
+      // Rows of another shape under the same options (a matrix of other columns): start afresh.
+      [t.shape, t.shapeKey] = [shape, shapeKey];
+      t.rows.clear();
+    }
+    const values: number[] = [];
+    flatten(rest, shape, values);
+    t.rows.set(base, Float64Array.from(values));
     t.dirty = true;
   }
 
   save(): void {
     for (const [name, t] of this.files) {
       if (!t.dirty) continue;
-      const out: Record<string, object> = {};
+      const bases: string[] = [];
+      const kept: Float64Array[] = [];
       for (const [base, row] of t.rows) {
         // A base is `<id>.<key>`: keep only the current version of this run's sources.
         const id = base.slice(0, base.lastIndexOf('.'));
         const current = this.sources.get(id);
-        if (current === undefined || current.base === base) out[base] = row;
+        if (current === undefined || current.base === base) {
+          bases.push(base);
+          kept.push(row);
+        }
       }
-      writeFileAtomic(name, JSON.stringify(out));
+      const header = Buffer.from(JSON.stringify({ format: TABLE_FORMAT, version: 1, shape: t.shape, bases }), 'utf8');
+      const from = Math.ceil((4 + header.length) / 8) * 8;
+      const n = t.shape === undefined ? 0 : leaves(t.shape);
+      const bytes = Buffer.alloc(from + kept.length * n * 8);
+      bytes.writeUInt32LE(header.length, 0);
+      header.copy(bytes, 4);
+      const numbers = new Float64Array(kept.length * n);
+      kept.forEach((row, i) => numbers.set(row, i * n));
+      Buffer.from(numbers.buffer).copy(bytes, from);
+      writeFileAtomic(name, bytes);
       t.dirty = false;
     }
   }
