@@ -54,9 +54,18 @@ export function decodeScores(text: string, ref: SourceRef): ScoredSentence[] {
   if (file.format !== SCORES_FORMAT || file.version !== SCORES_VERSION || !Array.isArray(file.sentences)) {
     throw new Error(`not a ${SCORES_FORMAT} file of version ${SCORES_VERSION}`);
   }
-  return file.sentences.map((t) => {
+  const list = file.sentences;
+  const out: ScoredSentence[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i];
     if (!Array.isArray(t) || t.length !== 13 || typeof t[4] !== 'string' || !Array.isArray(t[12]) || typeof t[5] !== 'number') throw new Error('damaged sentence record');
-    return {
+    const tuples = t[12];
+    const mentions: MentionStance[] = new Array(tuples.length);
+    for (let j = 0; j < tuples.length; j++) {
+      const m = tuples[j];
+      mentions[j] = { target: m[0], alias: m[1], start: m[2], end: m[3], score: m[4], polarity: m[5] };
+    }
+    out[i] = {
       source: ref.source,
       label: ref.label,
       group: ref.group,
@@ -73,7 +82,8 @@ export function decodeScores(text: string, ref: SourceRef): ScoredSentence[] {
       boosters: t[9],
       quoted: t[10],
       speaker: t[11],
-      mentions: t[12].map((m): MentionStance => ({ target: m[0], alias: m[1], start: m[2], end: m[3], score: m[4], polarity: m[5] })),
+      mentions,
     };
-  });
+  }
+  return out;
 }

@@ -4,15 +4,17 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Corpus } from '../corpus/source';
 import { invalidOption } from '../errors';
-import { scoreCorpus, type ScoreOptions } from './score-corpus';
+import { scoreCorpus, scoreSource, type ScoreOptions } from './score-corpus';
 import type { ScoredSentence } from './types';
 import type { PlainSource, WorkerInit, WorkerRequest, WorkerResponse } from './worker';
 
 /**
  * {@link scoreCorpus} on several cores: the corpus is cut by source into contiguous chunks of
- * about equal text length, worker threads (dist/analysis/worker.js) score the chunks, and the
- * sentences are put back in corpus order. The result is identical to `scoreCorpus` (same order,
- * same numbers): the workers run the same scoring code on the same records.
+ * about equal text length, the main thread and worker threads (dist/analysis/worker.js) score
+ * the chunks, and the sentences are put back in corpus order. The result is identical to
+ * `scoreCorpus` (same order, same numbers): every thread runs the same scoring code on the same
+ * records. The main thread scores too because it is warm: a worker spends its first second or
+ * so loading and compiling, which on two cores was most of what two workers gained.
  */
 
 /** Sources above which workers are used by default (measured with `news-stance bench`, see README "Performance"). */
@@ -28,12 +30,15 @@ export const MAX_DEFAULT_WORKERS = 8;
  */
 const YOUNG_GENERATION_MB = 48;
 
-/** Chunks per worker: more than one, so a worker that finishes early takes the next chunk. */
+/** Chunks per thread: more than one, so a thread that finishes early takes the next chunk. */
 const CHUNKS_PER_WORKER = 16;
+
+/** Chunks sent ahead to each worker, so it has the next one while the main thread is busy scoring its own. */
+const IN_FLIGHT = 2;
 
 /** Options of {@link scoreCorpusParallel}. */
 export interface ParallelOptions {
-  /** Worker threads. Default `os.availableParallelism()`, at most 8; fewer than 2 means single-thread. */
+  /** Threads that score, the main thread being one of them (2: the main thread and one worker). Default `os.availableParallelism()`, at most 8; fewer than 2 means single-thread. */
   workers?: number;
   /** Workers are used only for corpora with more sources than this. Default {@link DEFAULT_THRESHOLD}. */
   threshold?: number;
@@ -48,7 +53,7 @@ export interface ParallelOptions {
 /** How {@link scoreCorpusParallel} runs a corpus. */
 export interface ParallelPlan {
   mode: 'workers' | 'single';
-  /** Worker threads started (0 single-thread). */
+  /** Threads scoring, the main thread included (0 single-thread). */
   workers: number;
   /** Chunks the corpus was cut into (0 single-thread). */
   chunks: number;
@@ -201,51 +206,66 @@ export async function scoreCorpusParallel(corpus: Corpus, options: ParallelOptio
 
   const results: ScoredSentence[][] = new Array(chunks.length);
   const pool: Worker[] = [];
+  let next = 0;
+  let done = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const finished = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const fail = (err: Error): void => {
+    failure ??= err;
+    finished();
+  };
+  const send = (w: Worker): void => {
+    if (next >= chunks.length || failure) return;
+    const chunk = next++;
+    const [start, end] = chunks[chunk];
+    const plain: PlainSource[] = [];
+    for (let i = start; i < end; i++) {
+      const s = sources[i];
+      plain.push({ meta: s.meta, raw: s.raw, paragraphs: s.paragraphs });
+    }
+    const request: WorkerRequest = { chunk, sources: plain };
+    w.postMessage(request);
+  };
   try {
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let done = 0;
-      let failed = false;
-      const fail = (err: Error): void => {
-        if (failed) return;
-        failed = true;
-        reject(err);
-      };
-      const send = (w: Worker): void => {
-        if (next >= chunks.length) return;
-        const chunk = next++;
-        const [start, end] = chunks[chunk];
-        const plain: PlainSource[] = [];
-        for (let i = start; i < end; i++) {
-          const s = sources[i];
-          plain.push({ meta: s.meta, raw: s.raw, paragraphs: s.paragraphs });
+    for (let i = 1; i < used; i++) {
+      const w = new Worker(file, { workerData: init, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      pool.push(w);
+      w.on('message', (m: WorkerResponse) => {
+        if ('error' in m) {
+          const e = new Error(m.error.message);
+          e.name = m.error.name;
+          if (m.error.stack) e.stack = m.error.stack;
+          fail(e);
+          return;
         }
-        const request: WorkerRequest = { chunk, sources: plain };
-        w.postMessage(request);
-      };
-      for (let i = 0; i < used; i++) {
-        const w = new Worker(file, { workerData: init, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-        pool.push(w);
-        w.on('message', (m: WorkerResponse) => {
-          if ('error' in m) {
-            const e = new Error(m.error.message);
-            e.name = m.error.name;
-            if (m.error.stack) e.stack = m.error.stack;
-            fail(e);
-            return;
-          }
-          results[m.chunk] = m.sentences;
-          done++;
-          if (done === chunks.length) resolve();
-          else send(w);
-        });
-        w.on('error', (err) => fail(err));
-        w.on('exit', (code) => {
-          if (done < chunks.length) fail(new Error(`news-stance: a scoring worker exited with code ${code} before finishing`));
-        });
-        send(w);
-      }
-    });
+        results[m.chunk] = m.sentences;
+        done++;
+        if (done === chunks.length) finished();
+        else send(w);
+      });
+      w.on('error', (err) => fail(err));
+      w.on('exit', (code) => {
+        if (done < chunks.length) fail(new Error(`news-stance: a scoring worker exited with code ${code} before finishing`));
+      });
+      for (let k = 0; k < IN_FLIGHT; k++) send(w);
+    }
+    // The main thread takes the next chunk, scores it, and lets the workers' answers in between.
+    while (next < chunks.length && !failure) {
+      const chunk = next++;
+      const [start, end] = chunks[chunk];
+      const part: ScoredSentence[] = [];
+      for (let i = start; i < end; i++) for (const s of scoreSource(sources[i], options.score)) part.push(s);
+      results[chunk] = part;
+      done++;
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    if (done < chunks.length && !failure) await new Promise<void>((r) => (wake = r));
+    if (failure) throw failure;
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
