@@ -410,7 +410,7 @@ export async function runBench(options: BenchOptions = {}, io: BenchIo = default
     { goal: 'pipeline >= 20x vader, single thread', value: fmtX(ratioVsVader), met: ratioVsVader >= 20 },
     {
       goal: 'all cores used above the threshold, identical results',
-      value: `${p?.mode === 'workers' ? `${p.workers} workers, ${parallel.coresUsed.toFixed(2)} cores busy, speed-up ${fmtX(parallel.speedUp)}` : `single thread (${p?.reason ?? 'no plan'})`}, ${identical ? 'identical' : 'DIFFERENT'}`,
+      value: `${p?.mode === 'workers' ? `${p.workers} threads (main + ${p.workers - 1} worker${p.workers > 2 ? 's' : ''}), ${parallel.coresUsed.toFixed(2)} cores busy, speed-up ${fmtX(parallel.speedUp)}` : `single thread (${p?.reason ?? 'no plan'})`}, ${identical ? 'identical' : 'DIFFERENT'}`,
       met: p?.mode === 'workers' && identical && parallel.speedUp > 1 && parallel.coresUsed >= 0.75 * p.workers,
     },
     { goal: `${fmtInt(L)} articles under 1 GB peak RSS`, value: `${fmtInt(sr.peakRssMb)} MB streamed${whole ? ` (held whole: ~${fmtInt(wholeEstimateMb)} MB)` : ''}`, met: sr.peakRssMb < 1024 },
@@ -470,7 +470,7 @@ export function formatBench(r: BenchReport): string[] {
   }
   out.push('');
   const p = r.parallel;
-  out.push(`Multi-core scoring (${p.plan?.mode === 'workers' ? `${p.plan.workers} worker threads, ${p.plan.chunks} chunks balanced by text length` : `not on workers: ${p.plan?.reason ?? '?'}`})`);
+  out.push(`Multi-core scoring (${p.plan?.mode === 'workers' ? `${p.plan.workers} threads: the main thread and ${p.plan.workers - 1} worker${p.plan.workers > 2 ? 's' : ''}, ${p.plan.chunks} chunks balanced by text length` : `not on workers: ${p.plan?.reason ?? '?'}`})`);
   out.push(`  speed-up over one thread             ${fmtX(p.speedUp)}   (cores busy during the run: ${p.coresUsed.toFixed(2)}; load average after it ${p.load.toFixed(1)} on ${r.machine.cores} cores${p.load > r.machine.cores + 0.5 ? ': other processes took CPU' : ''})`);
   out.push(`  results identical to scoreCorpus     ${p.identical ? 'yes (deep-equal, same order)' : 'NO'}`);
   if (p.threshold) out.push(`  just above the threshold (${p.threshold.articles} sources) ${fmtX(p.threshold.speedUp)}   (workers start cold, ~1 s of JIT each: the default threshold ${DEFAULT_THRESHOLD} is about the break-even)`);
