@@ -33,8 +33,9 @@ export interface StoredSource {
 // A table file holds the rows' shape once (their keys, nested) and each row as its numbers in
 // that order, as 64-bit floats: read and written without parsing or printing a number, NaN (an
 // estimate of no values) and -0 kept as they are. Layout: the byte length of a JSON header
-// (uint32, little-endian), the header ({format, version, shape, bases}), zeros up to a multiple
-// of 8 bytes, then the rows' numbers, row after row in the order of `bases`.
+// (uint32, little-endian), the header ({format, version, shape, entries}), zeros up to a multiple
+// of 8 bytes, then the rows' numbers (in the platform's byte order, little-endian wherever
+// node runs), row after row in the order of `entries`.
 type Shape = (string | [string, Shape])[];
 
 /** The keys of a row, nested; undefined if some value is neither a number nor an object of numbers. */
@@ -84,10 +85,12 @@ const REF_KEYS = new Set(['source', 'label', 'group', 'origin']);
 /**
  * A row store in the cache folder: one file per matrix kind and options
  * (`rows-<kind>-<options>.bin`), holding each source's row under its cache file name (source
- * id, and key of its text and the scorer), read once and written once per matrix. It answers
+ * id, and key of its text and the scorer) and which of its sentences it was made from, read once and written once per matrix. It answers
  * for a list of sentences only when every one of them is an object the cache returned for that
- * source in this run: sentences built or changed by the caller are never matched to a stored
- * row. Rows of sources rescored since are dropped when the file is written; rows of sources not
+ * source in this run, and then only for the same subset of them (all, a voice, or whatever the
+ * caller selected: each has its own row): copies the caller made are never matched to a stored
+ * row. (Sentence objects changed in place are not noticed: pass `rows` only with the sentences
+ * as the cache returned them.) Rows of sources rescored since are dropped when the file is written; rows of sources not
  * in this run (another corpus sharing the folder) are kept.
  */
 export class FileRowStore implements RowStore {
@@ -118,10 +121,10 @@ export class FileRowStore implements RowStore {
         try {
           const bytes = fs.readFileSync(name);
           const headerLength = bytes.readUInt32LE(0);
-          const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as { format?: unknown; version?: unknown; shape?: unknown; bases?: unknown };
-          if (header.format === TABLE_FORMAT && header.version === 1 && Array.isArray(header.shape) && Array.isArray(header.bases)) {
+          const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as { format?: unknown; version?: unknown; shape?: unknown; entries?: unknown };
+          if (header.format === TABLE_FORMAT && header.version === 1 && Array.isArray(header.shape) && Array.isArray(header.entries)) {
             const shape = header.shape as Shape;
-            const bases = header.bases as string[];
+            const bases = header.entries as string[];
             const n = leaves(shape);
             const from = Math.ceil((4 + headerLength) / 8) * 8;
             if (bytes.length === from + bases.length * n * 8) {
@@ -142,28 +145,36 @@ export class FileRowStore implements RowStore {
     return t;
   }
 
-  /** The cache file name of the source of these sentences, if they are all the cache's own objects. */
-  private baseOf(list: readonly ScoredSentence[]): string | undefined {
+  /**
+   * The entry of these sentences: their source's cache file name and which of its sentences
+   * they are (count and a hash of their indices: a voice, or any other subset, has rows of its
+   * own); undefined unless they are all the cache's own objects for one source.
+   */
+  private entryOf(list: readonly ScoredSentence[]): string | undefined {
     if (list.length === 0) return undefined;
     const stored = this.sources.get(list[0].source);
     if (stored === undefined) return undefined;
-    for (const s of list) if (stored.sentences[s.index] !== s) return undefined;
-    return stored.base;
+    let h = 0x811c9dc5;
+    for (const s of list) {
+      if (stored.sentences[s.index] !== s) return undefined;
+      h = Math.imul(h ^ s.index, 0x01000193);
+    }
+    return `${stored.base}#${list.length.toString(36)}-${(h >>> 0).toString(36)}`;
   }
 
   get(kind: RowKind, list: readonly ScoredSentence[], key: string): object | undefined {
-    const base = this.baseOf(list);
-    if (base === undefined) return undefined;
+    const entry = this.entryOf(list);
+    if (entry === undefined) return undefined;
     const t = this.table(kind, key);
-    const values = t.rows.get(base);
+    const values = t.rows.get(entry);
     if (values === undefined || t.shape === undefined) return undefined;
     const { source, label, group, origin } = list[0];
     return { source, label, group, origin, ...unflatten(values, t.shape, { i: 0 }) };
   }
 
   set(kind: RowKind, list: readonly ScoredSentence[], key: string, row: SourceRef & object): void {
-    const base = this.baseOf(list);
-    if (base === undefined) return;
+    const entry = this.entryOf(list);
+    if (entry === undefined) return;
     const t = this.table(kind, key);
     const rest = Object.fromEntries(Object.entries(row).filter(([k]) => !REF_KEYS.has(k)));
     const shape = shapeOf(rest);
@@ -177,25 +188,25 @@ export class FileRowStore implements RowStore {
     }
     const values: number[] = [];
     flatten(rest, shape, values);
-    t.rows.set(base, Float64Array.from(values));
+    t.rows.set(entry, Float64Array.from(values));
     t.dirty = true;
   }
 
   save(): void {
     for (const [name, t] of this.files) {
       if (!t.dirty) continue;
-      const bases: string[] = [];
+      const entries: string[] = [];
       const kept: Float64Array[] = [];
-      for (const [base, row] of t.rows) {
-        // A base is `<id>.<key>`: keep only the current version of this run's sources.
-        const id = base.slice(0, base.lastIndexOf('.'));
-        const current = this.sources.get(id);
+      for (const [entry, row] of t.rows) {
+        // An entry is `<id>.<key>#<which sentences>`: keep only the current version of this run's sources.
+        const base = entry.slice(0, entry.lastIndexOf('#'));
+        const current = this.sources.get(base.slice(0, base.lastIndexOf('.')));
         if (current === undefined || current.base === base) {
-          bases.push(base);
+          entries.push(entry);
           kept.push(row);
         }
       }
-      const header = Buffer.from(JSON.stringify({ format: TABLE_FORMAT, version: 1, shape: t.shape, bases }), 'utf8');
+      const header = Buffer.from(JSON.stringify({ format: TABLE_FORMAT, version: 1, shape: t.shape, entries }), 'utf8');
       const from = Math.ceil((4 + header.length) / 8) * 8;
       const n = t.shape === undefined ? 0 : leaves(t.shape);
       const bytes = Buffer.alloc(from + kept.length * n * 8);

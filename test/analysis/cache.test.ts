@@ -113,6 +113,27 @@ describe('the score cache', function () {
     assert.equal(m2.rows.find((r) => r.source === dw.meta.id)!.mean.value, 1);
   });
 
+  it('keeps a row per subset of a source\'s sentences: a selection never gets the whole source\'s row', () => {
+    const dir = tempDir();
+    const first = scoreCorpusCached(corpus, { dir });
+    const whole = sentimentMatrix(first.sentences, { rows: first.rows });
+    const run = scoreCorpusCached(corpus, { dir });
+    const later = run.sentences.filter((s) => s.paragraph >= 2);
+    const store = counting(run.rows);
+    const part = sentimentMatrix(later, { rows: store });
+    assert.equal(store.hits.sentiment, 0);
+    assert.deepEqual(part.rows, sentimentMatrix(later).rows);
+    const dwWhole = whole.rows.find((r) => r.source === dw.meta.id)!;
+    const dwPart = part.rows.find((r) => r.source === dw.meta.id)!;
+    assert.ok(dwPart.sentences < dwWhole.sentences, `${dwPart.sentences} < ${dwWhole.sentences}`);
+    // Both are kept: the next run finds each.
+    const again = scoreCorpusCached(corpus, { dir });
+    const store2 = counting(again.rows);
+    sentimentMatrix(again.sentences, { rows: store2 });
+    sentimentMatrix(again.sentences.filter((s) => s.paragraph >= 2), { rows: store2 });
+    assert.equal(store2.hits.sentiment, 10);
+  });
+
   it('makes the rows again from a damaged rows file', () => {
     const dir = tempDir();
     const first = scoreCorpusCached(corpus, { dir });
