@@ -16,7 +16,7 @@ import type { ScoredSentence } from './types';
  */
 
 /** Bumped whenever scoring code changes its output. */
-export const SCORER_VERSION = '2';
+export const SCORER_VERSION = '3';
 
 /** Data files that change scores, relative to the package root. */
 const SCORING_FILES = ['data/lexicon/claim.json', 'data/lexicon/modifiers.json', 'data/targets.json', 'data/speakers.json', 'data/models/stance.json'];
@@ -70,7 +70,7 @@ export const DEFAULT_CACHE_DIR = path.join(ROOT, '.cache', 'scores');
 /** The cache file of a source under the current scorer. */
 export function cacheFile(source: Source, options: CacheOptions = {}, fingerprint = scorerFingerprint(options.score)): string {
   const key = createHash('sha256').update(fingerprint).update('\0').update(source.raw).digest('hex').slice(0, 24);
-  return path.join(options.dir ?? DEFAULT_CACHE_DIR, `${source.meta.id}.${key}.json`);
+  return path.join(options.dir ?? DEFAULT_CACHE_DIR, `${source.meta.id}.${key}.scores`);
 }
 
 /**
@@ -89,15 +89,15 @@ export function scoreCorpusCached(corpus: Corpus, options: CacheOptions = {}): C
     const file = cacheFile(source, options, fingerprint);
     let sentences: ScoredSentence[] | null = null;
     if (!options.noCache) {
-      let text: string | null = null;
+      let bytes: Buffer | null = null;
       try {
-        text = fs.readFileSync(file, 'utf8');
+        bytes = fs.readFileSync(file);
       } catch {
-        text = null; // not cached yet (or unreadable): scored and written
+        bytes = null; // not cached yet (or unreadable): scored and written
       }
       try {
         // The source's identity is taken from its metadata now (a label may have been edited).
-        if (text !== null) sentences = decodeScores(text, sourceRef(source));
+        if (bytes !== null) sentences = decodeScores(bytes, sourceRef(source));
       } catch {
         sentences = null; // a damaged cache file is rescored and rewritten
       }
@@ -105,11 +105,11 @@ export function scoreCorpusCached(corpus: Corpus, options: CacheOptions = {}): C
     const cached = sentences !== null;
     if (!sentences) {
       sentences = scoreSource(source, options.score);
-      // Drop cache files of older versions of this source before writing the new one.
-      for (const f of listing()) if (f.startsWith(`${source.meta.id}.`) && f.endsWith('.json')) fs.rmSync(path.join(dir, f), { force: true });
+      // Drop cache files of older versions of this source (and of older cache formats) before writing the new one.
+      for (const f of listing()) if (f.startsWith(`${source.meta.id}.`) && (f.endsWith('.scores') || f.endsWith('.json'))) fs.rmSync(path.join(dir, f), { force: true });
       writeFileAtomic(file, encodeScores(sentences));
     }
-    stored.set(source.meta.id, { base: path.basename(file, '.json'), sentences });
+    stored.set(source.meta.id, { base: path.basename(file, '.scores'), sentences });
     (cached ? run.cached : run.scored).push(source.meta.id);
     for (const s of sentences) run.sentences.push(s);
     options.onSource?.(i + 1, corpus.sources.length, source, cached);

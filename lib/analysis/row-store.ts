@@ -25,7 +25,7 @@ export interface RowStore {
 
 /** One source as the cache served it: where its files live and the sentence objects it returned. */
 export interface StoredSource {
-  /** The source's cache file name without `.json` (id and key of text and scorer). */
+  /** The source's cache file name without `.scores` (id and key of text and scorer). */
   base: string;
   sentences: readonly ScoredSentence[];
 }

@@ -44,23 +44,30 @@ describe('the score cache', function () {
   it('writes a source\'s sentences in a compact form that reads back exactly, key order included', () => {
     const sentences = scoreSource(dw);
     const text = encodeScores(sentences);
-    const back = decodeScores(text, sourceRef(dw));
+    const ref = (): ReturnType<typeof sourceRef> => sourceRef(dw);
+    const back = decodeScores(text, ref());
     assert.deepEqual(back, sentences);
     assert.equal(JSON.stringify(back), JSON.stringify(sentences));
     assert.ok(sentences.some((s) => s.mentions.length > 1) && sentences.some((s) => s.speaker !== null));
-    assert.ok(text.length < 0.6 * JSON.stringify(sentences).length, `${text.length} vs ${JSON.stringify(sentences).length}`);
+    assert.ok(text.length < 0.6 * Buffer.byteLength(JSON.stringify(sentences)), `${text.length} vs ${JSON.stringify(sentences).length}`);
+    // Cut short anywhere, it is refused, never read as fewer sentences.
+    for (const at of [3, 40, Math.floor(text.length / 2), text.length - 8]) assert.throws(() => decodeScores(text.subarray(0, at), ref()), /not a news-stance\/scored-sentences file of version 3/);
   });
 
   it('refuses a file of another format or a damaged record (the source is then rescored)', () => {
     const ref = sourceRef(dw);
-    assert.throws(() => decodeScores('[]', ref), /not a news-stance\/scored-sentences file of version 2/);
-    assert.throws(() => decodeScores(JSON.stringify({ format: 'news-stance/scored-sentences', version: 1, sentences: [] }), ref), /version 2/);
-    assert.throws(() => decodeScores(JSON.stringify({ format: 'news-stance/scored-sentences', version: 2, sentences: [[0, 0, 0]] }), ref), /damaged sentence record/);
+    assert.throws(() => decodeScores(Buffer.from('[]'), ref), /not a news-stance\/scored-sentences file of version 3: too short/);
+    assert.throws(() => decodeScores(Buffer.from('{"format":"news-stance/scored-sentences","version":2,"sentences":[]}'), ref), /version 3/);
+    const header = Buffer.from(JSON.stringify({ format: 'news-stance/scored-sentences', version: 2, sentences: 0, strings: [] }));
+    const old = Buffer.alloc(8 + header.length + 8);
+    old.writeUInt32LE(header.length, 0);
+    header.copy(old, 4);
+    assert.throws(() => decodeScores(old, ref), /version 3: format news-stance\/scored-sentences version 2/);
     const dir = tempDir();
     const one: Corpus = { dir: corpus.dir, sources: [dw] };
     scoreCorpusCached(one, { dir });
     const file = fs.readdirSync(dir).find((f) => f.startsWith(`${dw.meta.id}.`))!;
-    fs.writeFileSync(path.join(dir, file), '{"format":"news-stance/scored-sentences","version":2,"sentences":[[1]]}');
+    fs.writeFileSync(path.join(dir, file), '{"format":"news-stance/scored-sentences","version":3,"sentences":[[1]]}');
     const again = scoreCorpusCached(one, { dir });
     assert.deepEqual(again.scored, [dw.meta.id]);
     assert.deepEqual(again.sentences, scoreSource(dw));
