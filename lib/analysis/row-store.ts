@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../io/atomic';
+import { frame, unframe } from '../io/framed';
 import type { ScoredSentence, SourceRef } from './types';
 
 /** Which matrix a per-source row belongs to. */
@@ -30,12 +31,9 @@ export interface StoredSource {
   sentences: readonly ScoredSentence[];
 }
 
-// A table file holds the rows' shape once (their keys, nested) and each row as its numbers in
-// that order, as 64-bit floats: read and written without parsing or printing a number, NaN (an
-// estimate of no values) and -0 kept as they are. Layout: the byte length of a JSON header
-// (uint32, little-endian), the header ({format, version, shape, entries}), zeros up to a multiple
-// of 8 bytes, then the rows' numbers (in the platform's byte order, little-endian wherever
-// node runs), row after row in the order of `entries`.
+// A table file (lib/io/framed.ts) holds the rows' shape once in its header (their keys, nested;
+// with the entries, in order) and each row as its numbers in that order, as 64-bit floats: read
+// and written without parsing or printing a number, NaN (an estimate of no values) and -0 kept.
 type Shape = (string | [string, Shape])[];
 
 /** The keys of a row, nested; undefined if some value is neither a number nor an object of numbers. */
@@ -72,6 +70,7 @@ function unflatten(values: Float64Array, shape: Shape, at: { i: number }): Recor
 const leaves = (shape: Shape): number => shape.reduce((n, s) => n + (typeof s === 'string' ? 1 : leaves(s[1])), 0);
 
 const TABLE_FORMAT = 'news-stance/matrix-rows';
+const TABLE_VERSION = 2;
 
 interface Table {
   shape: Shape | undefined;
@@ -84,14 +83,15 @@ const REF_KEYS = new Set(['source', 'label', 'group', 'origin']);
 
 /**
  * A row store in the cache folder: one file per matrix kind and options
- * (`rows-<kind>-<options>.bin`), holding each source's row under its cache file name (source
- * id, and key of its text and the scorer) and which of its sentences it was made from, read once and written once per matrix. It answers
- * for a list of sentences only when every one of them is an object the cache returned for that
- * source in this run, and then only for the same subset of them (all, a voice, or whatever the
- * caller selected: each has its own row): copies the caller made are never matched to a stored
- * row. (Sentence objects changed in place are not noticed: pass `rows` only with the sentences
- * as the cache returned them.) Rows of sources rescored since are dropped when the file is written; rows of sources not
- * in this run (another corpus sharing the folder) are kept.
+ * (`rows-<kind>-<options>.bin`), read once and written once per matrix, holding each source's
+ * row under its cache file name (source id, and key of its text and the scorer) and which of
+ * its sentences the row was made from. It answers for a list of sentences only when every one
+ * of them is an object the cache returned for that source in this run, and then only for the
+ * same subset of them (all, a voice, or whatever the caller selected: each has its own row):
+ * copies the caller made are never matched to a stored row. (Sentence objects changed in place
+ * are not noticed: pass `rows` only with the sentences as the cache returned them.) Rows of
+ * sources rescored since are dropped when the file is written; rows of sources not in this run
+ * (another corpus sharing the folder) are kept.
  */
 export class FileRowStore implements RowStore {
   private readonly files = new Map<string, Table>();
@@ -119,21 +119,16 @@ export class FileRowStore implements RowStore {
       t = { shape: undefined, shapeKey: '', rows: new Map(), dirty: false };
       if (!this.writeOnly && fs.existsSync(name)) {
         try {
-          const bytes = fs.readFileSync(name);
-          const headerLength = bytes.readUInt32LE(0);
-          const header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as { format?: unknown; version?: unknown; shape?: unknown; entries?: unknown };
-          if (header.format === TABLE_FORMAT && header.version === 1 && Array.isArray(header.shape) && Array.isArray(header.entries)) {
-            const shape = header.shape as Shape;
-            const bases = header.entries as string[];
+          const { header, numbers } = unframe(fs.readFileSync(name));
+          const h = header as { format?: unknown; version?: unknown; shape?: unknown; entries?: unknown } | null;
+          if (h !== null && typeof h === 'object' && h.format === TABLE_FORMAT && h.version === TABLE_VERSION && Array.isArray(h.shape) && Array.isArray(h.entries)) {
+            const shape = h.shape as Shape;
+            const entries = h.entries as string[];
             const n = leaves(shape);
-            const from = Math.ceil((4 + headerLength) / 8) * 8;
-            if (bytes.length === from + bases.length * n * 8) {
-              // Copied out of the file's buffer, whose offset need not be a multiple of 8.
-              const numbers = new Float64Array(bases.length * n);
-              new Uint8Array(numbers.buffer).set(bytes.subarray(from));
+            if (numbers.length === entries.length * n) {
               t.shape = shape;
               t.shapeKey = JSON.stringify(shape);
-              bases.forEach((base, i) => t!.rows.set(base, numbers.subarray(i * n, (i + 1) * n)));
+              entries.forEach((entry, i) => t!.rows.set(entry, numbers.subarray(i * n, (i + 1) * n)));
             }
           }
         } catch {
@@ -206,16 +201,10 @@ export class FileRowStore implements RowStore {
           kept.push(row);
         }
       }
-      const header = Buffer.from(JSON.stringify({ format: TABLE_FORMAT, version: 1, shape: t.shape, entries }), 'utf8');
-      const from = Math.ceil((4 + header.length) / 8) * 8;
       const n = t.shape === undefined ? 0 : leaves(t.shape);
-      const bytes = Buffer.alloc(from + kept.length * n * 8);
-      bytes.writeUInt32LE(header.length, 0);
-      header.copy(bytes, 4);
       const numbers = new Float64Array(kept.length * n);
       kept.forEach((row, i) => numbers.set(row, i * n));
-      Buffer.from(numbers.buffer).copy(bytes, from);
-      writeFileAtomic(name, bytes);
+      writeFileAtomic(name, frame({ format: TABLE_FORMAT, version: TABLE_VERSION, shape: t.shape, entries }, '', numbers));
       t.dirty = false;
     }
   }

@@ -8,6 +8,7 @@ import { sentimentMatrix, stanceMatrix } from '../../lib/analysis/matrices';
 import type { RowKind, RowStore } from '../../lib/analysis/row-store';
 import { scoreSource, sourceRef } from '../../lib/analysis/score-corpus';
 import type { ScoredSentence } from '../../lib/analysis/types';
+import { frame } from '../../lib/io/framed';
 import type { Corpus } from '../../lib/corpus/source';
 import { seedCorpus } from '../helpers/seeds';
 
@@ -58,10 +59,7 @@ describe('the score cache', function () {
     const ref = sourceRef(dw);
     assert.throws(() => decodeScores(Buffer.from('[]'), ref), /not a news-stance\/scored-sentences file of version 3: too short/);
     assert.throws(() => decodeScores(Buffer.from('{"format":"news-stance/scored-sentences","version":2,"sentences":[]}'), ref), /version 3/);
-    const header = Buffer.from(JSON.stringify({ format: 'news-stance/scored-sentences', version: 2, sentences: 0, strings: [] }));
-    const old = Buffer.alloc(8 + header.length + 8);
-    old.writeUInt32LE(header.length, 0);
-    header.copy(old, 4);
+    const old = frame({ format: 'news-stance/scored-sentences', version: 2, sentences: 0, strings: [] }, '', []);
     assert.throws(() => decodeScores(old, ref), /version 3: format news-stance\/scored-sentences version 2/);
     const dir = tempDir();
     const one: Corpus = { dir: corpus.dir, sources: [dw] };
