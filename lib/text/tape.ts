@@ -259,6 +259,37 @@ const ASCII_IDS = new Int32Array(128).fill(-1);
 /** Whether a unit is an ASCII letter. */
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
+/** Vocabulary id of the word {@link plainWordEnd} last found. */
+let plainWordId = -1;
+
+/**
+ * The common case of a word, from the ASCII letter at `p`: a run of ASCII letters ended by an
+ * ASCII unit that cannot continue a word (not a letter, `-`, an apostrophe, nor a `.` after the
+ * first letter, which may make an acronym). Its end, its id in {@link plainWordId} (the run is
+ * hashed as it is read); -1 when the general rules must decide.
+ */
+function plainWordEnd(text: string, p: number): number {
+  const n = text.length;
+  const c = text.charCodeAt(p);
+  if (text.charCodeAt(p + 1) === 0x2e) return -1;
+  const lower = c <= 90 ? c + 32 : c;
+  let h = hashStep(HASH_START, lower);
+  let q = p + 1;
+  let d = q < n ? text.charCodeAt(q) : 32;
+  while (isAsciiLetter(d)) {
+    h = hashStep(h, d <= 90 ? d + 32 : d);
+    d = ++q < n ? text.charCodeAt(q) : 32;
+  }
+  if (d >= 128 || d === 0x2d || d === 0x27) return -1;
+  let id = q - p === 1 ? ASCII_IDS[lower] : findLowerAsciiNorm(h, text, p, q);
+  if (id < 0) {
+    id = normId(text.slice(p, q).toLowerCase());
+    if (q - p === 1) ASCII_IDS[lower] = id;
+  }
+  plainWordId = id;
+  return q;
+}
+
 /** Scans a text into a new tape. */
 export function scanTape(text: string): TokenTape {
   if (typeof text !== 'string') invalidOption('text', 'a string', text);
@@ -277,30 +308,11 @@ export function scanTape(text: string): TokenTape {
       p += w;
       continue;
     }
-    let end = -1;
     let kind = WORD;
     let id = -1;
-    if (c < 128 && (cls & LETTER) !== 0 && text.charCodeAt(p + 1) !== 0x2e) {
-      // The common case: a run of ASCII letters ended by an ASCII unit that cannot continue a
-      // word (not a letter, `-` or an apostrophe): the word is the run, hashed as it is read.
-      let h = hashStep(HASH_START, c <= 90 ? c + 32 : c);
-      let q = p + 1;
-      let d = q < n ? text.charCodeAt(q) : 32;
-      while (isAsciiLetter(d)) {
-        h = hashStep(h, d <= 90 ? d + 32 : d);
-        d = ++q < n ? text.charCodeAt(q) : 32;
-      }
-      if (d < 128 && d !== 0x2d && d !== 0x27) {
-        end = q;
-        id = q - p === 1 ? ASCII_IDS[c <= 90 ? c + 32 : c] : findLowerAsciiNorm(h, text, p, q);
-        if (id < 0) {
-          id = normId(text.slice(p, q).toLowerCase());
-          if (q - p === 1) ASCII_IDS[c <= 90 ? c + 32 : c] = id;
-        }
-      }
-    }
+    let end = c < 128 && (cls & LETTER) !== 0 ? plainWordEnd(text, p) : -1;
     if (end >= 0) {
-      // found above
+      id = plainWordId;
     } else if ((cls & LETTER) !== 0) {
       end = acronymEnd(text, p);
       if (end < 0) end = wordEnd(text, p, w);
