@@ -74,10 +74,11 @@ export function sentimentMatrix(input: Corpus | readonly ScoredSentence[], optio
   const sentences = byVoice(sentencesFrom(input, options), options.voice);
   const method = intervalMethod(options);
   const rows: SentimentRow[] = [];
-  const key = options.rows && rowKey(options, method);
+  const store = options.rows;
+  const key = rowKey(options, method);
   for (const [source, list] of bySource(sentences)) {
-    const kept = key && (options.rows!.get('sentiment', list, key) as SentimentRow | undefined);
-    if (kept) {
+    const kept = store?.get('sentiment', list, key) as SentimentRow | undefined;
+    if (kept !== undefined) {
       rows.push(kept);
       continue;
     }
@@ -87,10 +88,10 @@ export function sentimentMatrix(input: Corpus | readonly ScoredSentence[], optio
       const spec = SENTIMENT_SPECS[measure];
       row[measure] = estimateOf(list.map(spec.value), spec.kind, spec.statistic, method, seedOf(options, source, measure));
     }
-    if (key) options.rows!.set('sentiment', list, key, row);
+    store?.set('sentiment', list, key, row);
     rows.push(row);
   }
-  options.rows?.save();
+  store?.save();
   return { rows, sentences };
 }
 
@@ -109,10 +110,11 @@ export function stanceMatrix(input: Corpus | readonly ScoredSentence[], options:
   const sentences = byVoice(sentencesFrom(input, options), options.voice);
   const method = intervalMethod(options);
   const rows: StanceRow[] = [];
-  const key = options.rows && rowKey(options, method, targets);
+  const store = options.rows;
+  const key = rowKey(options, method, targets);
   for (const [source, list] of bySource(sentences)) {
-    const kept = key && (options.rows!.get('stance', list, key) as StanceRow | undefined);
-    if (kept) {
+    const kept = store?.get('stance', list, key) as StanceRow | undefined;
+    if (kept !== undefined) {
       rows.push(kept);
       continue;
     }
@@ -124,9 +126,9 @@ export function stanceMatrix(input: Corpus | readonly ScoredSentence[], options:
     }
     const optimism = optimismValues(list);
     const row: StanceRow = { source, label, group, origin, stance, optimism: { ...bootstrapEstimate(optimism, mean, seedOf(options, source, 'optimism')), sentences: optimism.length } };
-    if (key) options.rows!.set('stance', list, key, row);
+    store?.set('stance', list, key, row);
     rows.push(row);
   }
-  options.rows?.save();
+  store?.save();
   return { targets: targets.targets.map((t) => ({ id: t.id, label: t.label })), rows, sentences };
 }
