@@ -89,17 +89,11 @@ export function scoreCorpusCached(corpus: Corpus, options: CacheOptions = {}): C
     const file = cacheFile(source, options, fingerprint);
     let sentences: ScoredSentence[] | null = null;
     if (!options.noCache) {
-      let bytes: Buffer | null = null;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch {
-        bytes = null; // not cached yet (or unreadable): scored and written
-      }
       try {
         // The source's identity is taken from its metadata now (a label may have been edited).
-        if (bytes !== null) sentences = decodeScores(bytes, sourceRef(source));
+        sentences = decodeScores(fs.readFileSync(file), sourceRef(source));
       } catch {
-        sentences = null; // a damaged cache file is rescored and rewritten
+        sentences = null; // not cached yet, unreadable or damaged: scored and (re)written
       }
     }
     const cached = sentences !== null;

@@ -73,6 +73,8 @@ const TABLE_FORMAT = 'news-stance/matrix-rows';
 const TABLE_VERSION = 2;
 
 interface Table {
+  /** The table's file. */
+  file: string;
   shape: Shape | undefined;
   shapeKey: string;
   rows: Map<string, Float64Array>;
@@ -94,8 +96,8 @@ const REF_KEYS = new Set(['source', 'label', 'group', 'origin']);
  * (another corpus sharing the folder) are kept.
  */
 export class FileRowStore implements RowStore {
-  private readonly files = new Map<string, Table>();
-  private readonly names = new Map<string, string>();
+  /** Tables by kind and options key. */
+  private readonly tables = new Map<string, Table>();
 
   constructor(
     private readonly dir: string,
@@ -104,22 +106,16 @@ export class FileRowStore implements RowStore {
     private readonly writeOnly = false,
   ) {}
 
-  private fileName(kind: RowKind, key: string): string {
-    const k = `${kind}\0${key}`;
-    let name = this.names.get(k);
-    if (name === undefined) this.names.set(k, (name = path.join(this.dir, `rows-${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.bin`)));
-    return name;
-  }
-
   /** The rows of a kind and options key, read from their file the first time. */
   private table(kind: RowKind, key: string): Table {
-    const name = this.fileName(kind, key);
-    let t = this.files.get(name);
+    const k = `${kind}\0${key}`;
+    let t = this.tables.get(k);
     if (t === undefined) {
-      t = { shape: undefined, shapeKey: '', rows: new Map(), dirty: false };
-      if (!this.writeOnly && fs.existsSync(name)) {
+      const file = path.join(this.dir, `rows-${kind}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.bin`);
+      t = { file, shape: undefined, shapeKey: '', rows: new Map(), dirty: false };
+      if (!this.writeOnly && fs.existsSync(file)) {
         try {
-          const { header, numbers } = unframe(fs.readFileSync(name));
+          const { header, numbers } = unframe(fs.readFileSync(file));
           const h = header as { format?: unknown; version?: unknown; shape?: unknown; entries?: unknown } | null;
           if (h !== null && typeof h === 'object' && h.format === TABLE_FORMAT && h.version === TABLE_VERSION && Array.isArray(h.shape) && Array.isArray(h.entries)) {
             const shape = h.shape as Shape;
@@ -135,7 +131,7 @@ export class FileRowStore implements RowStore {
           t.rows.clear(); // a damaged rows file: every row is made again and the file rewritten
         }
       }
-      this.files.set(name, t);
+      this.tables.set(k, t);
     }
     return t;
   }
@@ -188,7 +184,7 @@ export class FileRowStore implements RowStore {
   }
 
   save(): void {
-    for (const [name, t] of this.files) {
+    for (const t of this.tables.values()) {
       if (!t.dirty) continue;
       const entries: string[] = [];
       const kept: Float64Array[] = [];
@@ -204,7 +200,7 @@ export class FileRowStore implements RowStore {
       const n = t.shape === undefined ? 0 : leaves(t.shape);
       const numbers = new Float64Array(kept.length * n);
       kept.forEach((row, i) => numbers.set(row, i * n));
-      writeFileAtomic(name, frame({ format: TABLE_FORMAT, version: TABLE_VERSION, shape: t.shape, entries }, '', numbers));
+      writeFileAtomic(t.file, frame({ format: TABLE_FORMAT, version: TABLE_VERSION, shape: t.shape, entries }, '', numbers));
       t.dirty = false;
     }
   }
